@@ -1,0 +1,5 @@
+//! Text stage: normalisation with an offset map, sentences and tokens.
+
+pub(crate) mod normalize;
+pub(crate) mod sentence;
+pub(crate) mod token;
