@@ -1,0 +1,180 @@
+//! Finding what conflicts between the sources of one alignment group.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::claim::{Quantity, QuantityKind, number_word};
+use crate::report::{Difference, DifferenceKind, Evidence, ReportClaim};
+use crate::span::Span;
+use crate::text::token::tokenize;
+
+/// One claim of a group, with what difference detection needs.
+pub(crate) struct Member<'r> {
+    pub claim: &'r ReportClaim,
+    /// The quoted words of the claim, as spans of the input and normalised words.
+    pub quotes: Vec<(Span, String, Vec<String>)>,
+}
+
+impl<'r> Member<'r> {
+    pub fn new(claim: &'r ReportClaim, quotes: &[Span], input: &str) -> Member<'r> {
+        let quotes = quotes
+            .iter()
+            .filter_map(|&span| {
+                let text = span.slice(input)?;
+                let words: Vec<String> = tokenize(text)
+                    .into_iter()
+                    .map(|t| number_word(&t.norm).map_or(t.norm, |v| v.to_string()))
+                    .collect();
+                Some((span, text.to_string(), words))
+            })
+            .collect();
+        Member { claim, quotes }
+    }
+}
+
+fn evidence(claim: &ReportClaim, span: Span, text: &str) -> Evidence {
+    Evidence { claim: claim.id.clone(), span, text: text.to_string() }
+}
+
+/// The differences between the sources of a group (members sorted by source).
+pub(crate) fn find(members: &[Member<'_>], source_name: &dyn Fn(usize) -> String, quote_similarity: f64) -> Vec<Difference> {
+    let mut by_source: BTreeMap<usize, Vec<&Member<'_>>> = BTreeMap::new();
+    for m in members {
+        by_source.entry(m.claim.source).or_default().push(m);
+    }
+    if by_source.len() < 2 {
+        return Vec::new();
+    }
+    let sides: Vec<(usize, &Vec<&Member<'_>>)> = by_source.iter().map(|(s, m)| (*s, m)).collect();
+    let mut out = Vec::new();
+    out.extend(speaker(&sides, source_name));
+    out.extend(quantities(&sides, source_name, false));
+    out.extend(quantities(&sides, source_name, true));
+    out.extend(cue_presence(&sides, source_name, DifferenceKind::Hedge));
+    out.extend(cue_presence(&sides, source_name, DifferenceKind::Negation));
+    out.extend(quotes(&sides, source_name, quote_similarity));
+    out
+}
+
+type Sides<'a, 'r> = [(usize, &'a Vec<&'a Member<'r>>)];
+
+/// Speaker: two sources with speakers and none in common.
+fn speaker(sides: &Sides<'_, '_>, name: &dyn Fn(usize) -> String) -> Option<Difference> {
+    let keys: Vec<BTreeSet<&str>> = sides
+        .iter()
+        .map(|(_, ms)| ms.iter().filter_map(|m| m.claim.speaker.as_ref()).map(|s| s.key.as_str()).collect())
+        .collect();
+    let conflict = (0..keys.len()).any(|i| {
+        (i + 1..keys.len()).any(|j| !keys[i].is_empty() && !keys[j].is_empty() && keys[i].is_disjoint(&keys[j]))
+    });
+    if !conflict {
+        return None;
+    }
+    let mut evidence_list = Vec::new();
+    let mut parts = Vec::new();
+    for (source, ms) in sides {
+        if let Some((m, s)) = ms.iter().find_map(|m| m.claim.speaker.as_ref().map(|s| (m, s))) {
+            evidence_list.push(evidence(m.claim, s.mention_span, &s.mention));
+            parts.push(format!("{} ({})", s.name, name(*source)));
+        }
+    }
+    Some(Difference { kind: DifferenceKind::Speaker, detail: parts.join(" vs "), evidence: evidence_list })
+}
+
+/// Numbers or dates: in some class (kind and unit), each of two sources has a value
+/// that the other has no consistent match for.
+fn quantities(sides: &Sides<'_, '_>, name: &dyn Fn(usize) -> String, dates: bool) -> Option<Difference> {
+    let pick = |q: &Quantity| (q.kind == QuantityKind::Date) == dates;
+    let all: Vec<Vec<(&ReportClaim, &Quantity)>> = sides
+        .iter()
+        .map(|(_, ms)| ms.iter().flat_map(|m| m.claim.quantities.iter().filter(|q| pick(q)).map(move |q| (m.claim, q))).collect())
+        .collect();
+    // A value is unmatched when the other side gives values of its class, none consistent.
+    let unmatched = |theirs: &[(&ReportClaim, &Quantity)], q: &Quantity| {
+        let mut comparable = theirs.iter().filter(|(_, t)| t.comparable(q)).peekable();
+        comparable.peek().is_some() && !comparable.any(|(_, t)| t.agrees_with(q))
+    };
+    for i in 0..all.len() {
+        for j in i + 1..all.len() {
+            let left = all[i].iter().find(|(_, q)| unmatched(&all[j], q));
+            let right = left.and_then(|(_, lq)| {
+                all[j].iter().find(|(_, q)| q.comparable(lq) && unmatched(&all[i], q))
+            });
+            if let (Some((lc, lq)), Some((rc, rq))) = (left, right) {
+                let kind = if dates { DifferenceKind::Date } else { DifferenceKind::Number };
+                return Some(Difference {
+                    kind,
+                    detail: format!("{} ({}) vs {} ({})", lq.text, name(sides[i].0), rq.text, name(sides[j].0)),
+                    evidence: vec![evidence(lc, lq.span, &lq.text), evidence(rc, rq.span, &rq.text)],
+                });
+            }
+        }
+    }
+    None
+}
+
+/// Hedge or negation: one source has the cue in every version, another in none.
+fn cue_presence(sides: &Sides<'_, '_>, name: &dyn Fn(usize) -> String, kind: DifferenceKind) -> Option<Difference> {
+    let cues = |m: &Member<'_>| match kind {
+        DifferenceKind::Hedge => m.claim.hedges.first().cloned(),
+        _ => m.claim.negations.first().cloned(),
+    };
+    let with: Vec<(usize, &ReportClaim, crate::claim::Cue)> = sides
+        .iter()
+        .filter(|(_, ms)| ms.iter().all(|m| cues(m).is_some()))
+        .filter_map(|(s, ms)| ms.first().and_then(|m| Some((*s, m.claim, cues(m)?))))
+        .collect();
+    let without: Vec<(usize, &ReportClaim)> = sides
+        .iter()
+        .filter(|(_, ms)| ms.iter().all(|m| cues(m).is_none()))
+        .map(|(s, ms)| (*s, ms[0].claim))
+        .collect();
+    let ((ws, wc, cue), (os, oc)) = (with.first()?, without.first()?);
+    let what = if kind == DifferenceKind::Hedge { "hedged" } else { "negated" };
+    Some(Difference {
+        kind,
+        detail: format!("{} \"{}\" ({}) vs not {} ({})", what, cue.cue, name(*ws), what, name(*os)),
+        evidence: vec![
+            evidence(wc, cue.span, &cue.cue),
+            Evidence { claim: oc.id.clone(), span: oc.span, text: oc.text.clone() },
+        ],
+    })
+}
+
+fn contains_run(long: &[String], short: &[String]) -> bool {
+    short.is_empty() || long.windows(short.len()).any(|w| w == short)
+}
+
+/// Quote: the same speaker quoted in both sources, in words that overlap but differ.
+fn quotes(sides: &Sides<'_, '_>, name: &dyn Fn(usize) -> String, min_similarity: f64) -> Option<Difference> {
+    for i in 0..sides.len() {
+        for j in i + 1..sides.len() {
+            for a in sides[i].1.iter() {
+                for b in sides[j].1.iter() {
+                    let same_speaker = matches!((&a.claim.speaker, &b.claim.speaker), (Some(x), Some(y)) if x.key == y.key);
+                    if !same_speaker {
+                        continue;
+                    }
+                    for (sa, ta, wa) in &a.quotes {
+                        for (sb, tb, wb) in &b.quotes {
+                            if wa.len() < 3 || wb.len() < 3 || contains_run(wa, wb) || contains_run(wb, wa) {
+                                continue;
+                            }
+                            let set_a: BTreeSet<&String> = wa.iter().collect();
+                            let set_b: BTreeSet<&String> = wb.iter().collect();
+                            let common = set_a.intersection(&set_b).count() as f64;
+                            let dice = 2.0 * common / (set_a.len() + set_b.len()) as f64;
+                            if dice >= min_similarity {
+                                return Some(Difference {
+                                    kind: DifferenceKind::Quote,
+                                    detail: format!("\u{201C}{ta}\u{201D} ({}) vs \u{201C}{tb}\u{201D} ({})", name(sides[i].0), name(sides[j].0)),
+                                    evidence: vec![evidence(a.claim, *sa, ta), evidence(b.claim, *sb, tb)],
+                                });
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    None
+}

@@ -1,0 +1,225 @@
+//! Alignment stage: the [`Matcher`] groups the claims of N sources that state the same
+//! thing and labels each group agreement, difference or unique.
+
+mod differences;
+mod group;
+mod index;
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::claim::ClaimSet;
+use crate::error::{Error, Result};
+use crate::report::{Alignment, AlignmentKind, Report, ReportClaim, ReportSpeaker, SourceInfo};
+use crate::claim::SpeakerKind;
+
+/// Default similarity two claims (or two groups, on average) need to align.
+pub const DEFAULT_THRESHOLD: f32 = 0.3;
+/// Default number of terms two claims must share to be compared at all.
+pub const DEFAULT_MIN_SHARED_TERMS: usize = 3;
+/// Default limit on sources in one comparison.
+pub const DEFAULT_MAX_SOURCES: usize = 10_000;
+/// Default word-set (Dice) similarity above which two different quotations of the same
+/// speaker count as the same quote in other words.
+pub const DEFAULT_QUOTE_SIMILARITY: f64 = 0.5;
+/// Jaro-Winkler similarity above which two names from different sources are one
+/// speaker ("Zelenskiy" / "Zelensky").
+const NAME_SIMILARITY: f64 = 0.93;
+
+/// Aligns the claim sets of N sources into a [`Report`].
+///
+/// ```
+/// use claimdiff::{AlignmentKind, Article, ClaimSet, Matcher};
+///
+/// let a = ClaimSet::new(Article::parse("The ministry said 1,200 troops crossed the border on Oct. 16.")?)?;
+/// let b = ClaimSet::new(Article::parse("About 1,500 troops crossed the border on Oct. 16, the ministry said.")?)?;
+/// let report = Matcher::new().compare(&[a, b])?;
+/// assert_eq!(report.alignments.len(), 1);
+/// assert_eq!(report.alignments[0].kind, AlignmentKind::Difference);
+/// # Ok::<(), claimdiff::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    threshold: f32,
+    min_shared_terms: usize,
+    max_sources: usize,
+    quote_similarity: f64,
+    max_term_share: f32,
+}
+
+/// Options for a [`Matcher`].
+#[derive(Debug, Clone)]
+pub struct MatcherBuilder {
+    matcher: Matcher,
+}
+
+impl MatcherBuilder {
+    /// Similarity (IDF-weighted cosine, 0–1) claims need to align; default
+    /// [`DEFAULT_THRESHOLD`].
+    pub fn threshold(mut self, threshold: f32) -> Self {
+        self.matcher.threshold = threshold;
+        self
+    }
+
+    /// Terms two claims must share to be compared; default [`DEFAULT_MIN_SHARED_TERMS`].
+    pub fn min_shared_terms(mut self, count: usize) -> Self {
+        self.matcher.min_shared_terms = count;
+        self
+    }
+
+    /// Most sources in one comparison; default [`DEFAULT_MAX_SOURCES`].
+    pub fn max_sources(mut self, count: usize) -> Self {
+        self.matcher.max_sources = count;
+        self
+    }
+
+    /// Word-set similarity for a `quote` difference; default [`DEFAULT_QUOTE_SIMILARITY`].
+    pub fn quote_similarity(mut self, similarity: f64) -> Self {
+        self.matcher.quote_similarity = similarity;
+        self
+    }
+
+    /// Share of all claims (0–1) above which a term is too common to propose
+    /// candidates; default 0.25.
+    pub fn max_term_share(mut self, share: f32) -> Self {
+        self.matcher.max_term_share = share;
+        self
+    }
+
+    /// The matcher with these options.
+    pub fn build(self) -> Matcher {
+        self.matcher
+    }
+}
+
+impl Default for Matcher {
+    fn default() -> Self {
+        Matcher::new()
+    }
+}
+
+impl Matcher {
+    /// A matcher with default options.
+    pub fn new() -> Matcher {
+        Matcher {
+            threshold: DEFAULT_THRESHOLD,
+            min_shared_terms: DEFAULT_MIN_SHARED_TERMS,
+            max_sources: DEFAULT_MAX_SOURCES,
+            quote_similarity: DEFAULT_QUOTE_SIMILARITY,
+            max_term_share: 0.25,
+        }
+    }
+
+    /// A builder for a matcher with other options.
+    pub fn builder() -> MatcherBuilder {
+        MatcherBuilder { matcher: Matcher::new() }
+    }
+
+    /// Compares the claim sets of 2 or more sources.
+    pub fn compare(&self, sets: &[ClaimSet<'_>]) -> Result<Report> {
+        if sets.len() < 2 || sets.len() > self.max_sources {
+            return Err(Error::SourceCount { count: sets.len(), min: 2, max: self.max_sources });
+        }
+        let keys = canonical_keys(sets);
+        let claims = report_claims(sets, &keys);
+        let flat: Vec<(usize, &crate::Claim<'_>)> =
+            sets.iter().enumerate().flat_map(|(s, set)| set.claims().iter().map(move |c| (s, c))).collect();
+        let index = index::TermIndex::new(flat.iter().map(|(s, c)| (*s, c.terms.as_slice())));
+        let max_postings = ((flat.len() as f32 * self.max_term_share) as usize).max(16);
+        let candidates = index.candidates(self.threshold, self.min_shared_terms, max_postings);
+        let groups = group::average_link(flat.len(), &index.source, &candidates, self.threshold);
+        let sources: Vec<SourceInfo> = sets
+            .iter()
+            .enumerate()
+            .map(|(index, set)| SourceInfo {
+                index,
+                outlet: set.article().outlet().map(str::to_string),
+                title: set.article().title().map(str::to_string),
+            })
+            .collect();
+        let mut report = Report { sources, claims, alignments: Vec::with_capacity(groups.len()) };
+        let names: Vec<String> = (0..sets.len()).map(|i| report.source_name(i)).collect();
+        let name = |i: usize| names[i].clone();
+        for g in groups {
+            let members: Vec<differences::Member<'_>> = g
+                .iter()
+                .map(|&i| {
+                    let (s, c) = flat[i as usize];
+                    differences::Member::new(&report.claims[i as usize], &c.quotes, sets[s].article().text())
+                })
+                .collect();
+            let mut srcs: Vec<usize> = members.iter().map(|m| m.claim.source).collect();
+            srcs.sort_unstable();
+            srcs.dedup();
+            let differences = differences::find(&members, &name, self.quote_similarity);
+            let kind = match (srcs.len(), differences.is_empty()) {
+                (1, _) => AlignmentKind::Unique,
+                (_, true) => AlignmentKind::Agreement,
+                (_, false) => AlignmentKind::Difference,
+            };
+            let ids = members.iter().map(|m| m.claim.id.clone()).collect();
+            report.alignments.push(Alignment { kind, claims: ids, sources: srcs, differences });
+        }
+        Ok(report)
+    }
+}
+
+/// Maps each named speaker key to one key shared by similar names across sources
+/// ("zelensky", "zelenskiy"): names are bucketed by their first two letters and
+/// joined when Jaro-Winkler similar.
+fn canonical_keys(sets: &[ClaimSet<'_>]) -> HashMap<String, String> {
+    let mut buckets: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for set in sets {
+        for s in set.speakers().iter().filter(|s| s.kind == SpeakerKind::Named) {
+            let prefix: String = s.key.chars().take(2).collect();
+            buckets.entry(prefix).or_default().push(s.key.clone());
+        }
+    }
+    let mut canonical = HashMap::new();
+    for keys in buckets.values_mut() {
+        keys.sort_unstable();
+        keys.dedup();
+        let mut chosen: Vec<&String> = Vec::new();
+        for key in keys.iter() {
+            let target = chosen.iter().find(|c| strsim::jaro_winkler(c, key) >= NAME_SIMILARITY).copied();
+            match target {
+                Some(c) => {
+                    canonical.insert(key.clone(), c.clone());
+                }
+                None => chosen.push(key),
+            }
+        }
+    }
+    canonical
+}
+
+fn report_claims(sets: &[ClaimSet<'_>], keys: &HashMap<String, String>) -> Vec<ReportClaim> {
+    let mut out = Vec::new();
+    for (source, set) in sets.iter().enumerate() {
+        let text = set.article().text();
+        for c in set.claims() {
+            let speaker = c.attribution.as_ref().map(|a| {
+                let s = &set.speakers()[a.speaker];
+                ReportSpeaker {
+                    name: s.name.clone(),
+                    key: keys.get(&s.key).cloned().unwrap_or_else(|| s.key.clone()),
+                    mention: text[a.mention.range()].to_string(),
+                    mention_span: a.mention,
+                    role: s.role.clone(),
+                    kind: s.kind,
+                }
+            });
+            out.push(ReportClaim {
+                id: format!("c{}", out.len()),
+                source,
+                text: c.text.to_string(),
+                span: c.span,
+                speaker,
+                topic: c.topic.clone(),
+                quantities: c.quantities.clone(),
+                hedges: c.hedges.clone(),
+                negations: c.negations.clone(),
+            });
+        }
+    }
+    out
+}

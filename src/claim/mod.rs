@@ -1,0 +1,328 @@
+//! Claim stage: each body sentence becomes a claim with its speaker, topic,
+//! quantities, hedges and negations, gathered in a [`ClaimSet`].
+
+mod attribution;
+mod lexicon;
+mod quantity;
+mod speaker;
+
+pub use attribution::{Attribution, AttributionForm};
+pub use quantity::{Quantity, QuantityKind};
+pub use speaker::{Speaker, SpeakerKind};
+
+pub(crate) use quantity::number_word;
+pub(crate) use speaker::fold_name;
+
+use std::collections::BTreeMap;
+
+use aho_corasick::AhoCorasick;
+use rust_stemmers::{Algorithm, Stemmer};
+use serde::{Deserialize, Serialize};
+
+use crate::article::Article;
+use crate::error::{Error, Result};
+use crate::span::Span;
+use crate::text::normalize::NormalizedText;
+use crate::text::token::{Token, tokenize};
+use lexicon::lexicon;
+
+/// How many content words make up a topic key.
+const TOPIC_WORDS: usize = 4;
+
+/// A cue word or phrase found in a claim: a hedge ("may", "appeared to") or a negation
+/// ("not", "ruled out").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cue {
+    /// The cue as listed (lower case): "appeared to".
+    pub cue: String,
+    /// Where it stands in the input.
+    pub span: Span,
+}
+
+/// One claim: a body sentence with who says it and what it holds.
+#[derive(Debug, Clone, Serialize)]
+pub struct Claim<'a> {
+    /// Position of the claim in its [`ClaimSet`].
+    pub index: usize,
+    /// The sentence, exactly `input[span]`.
+    pub text: &'a str,
+    /// Where it stands in the input.
+    pub span: Span,
+    /// Index of its paragraph in the article.
+    pub paragraph: usize,
+    /// Who says it; `None` for the article's own voice.
+    pub attribution: Option<Attribution>,
+    /// A deterministic key of its main content words (stemmed, sorted).
+    pub topic: String,
+    /// Numbers, money, percentages, dates and durations.
+    pub quantities: Vec<Quantity>,
+    /// Hedging cues.
+    pub hedges: Vec<Cue>,
+    /// Negation and denial cues.
+    pub negations: Vec<Cue>,
+    /// Quoted words (between quotation marks) inside the claim.
+    pub quotes: Vec<Span>,
+    /// Stemmed content terms used for matching, sorted and unique.
+    #[serde(skip)]
+    pub(crate) terms: Vec<String>,
+}
+
+/// The claims of one article, with its speakers and lookups by speaker and topic.
+///
+/// ```
+/// use claimdiff::{Article, ClaimSet};
+///
+/// let text = "Officials met on Monday.\n\
+///             \u{201C}We made progress,\u{201D} Foreign Minister Jane Doe said. \
+///             She said the talks would resume on Dec. 2.\n";
+/// let claims = ClaimSet::new(Article::parse(text)?)?;
+/// let doe = claims.speaker_of(&claims.claims()[1]).unwrap();
+/// assert_eq!(doe.name, "Jane Doe");
+/// assert_eq!(doe.role.as_deref(), Some("Foreign Minister"));
+/// // The pronoun resolves to the same speaker; the date is read.
+/// assert_eq!(claims.speaker_of(&claims.claims()[2]).unwrap().key, "doe");
+/// assert_eq!(claims.claims()[2].quantities[0].day, Some(2));
+/// # Ok::<(), claimdiff::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct ClaimSet<'a> {
+    article: Article<'a>,
+    claims: Vec<Claim<'a>>,
+    speakers: Vec<Speaker>,
+    by_speaker: BTreeMap<String, Vec<usize>>,
+    by_topic: BTreeMap<String, Vec<usize>>,
+}
+
+impl<'a> ClaimSet<'a> {
+    /// Extracts the claims of an article with the default [`Extractor`].
+    pub fn new(article: Article<'a>) -> Result<ClaimSet<'a>> {
+        Extractor::new().extract(article)
+    }
+
+    /// The article the claims come from.
+    pub fn article(&self) -> &Article<'a> {
+        &self.article
+    }
+
+    /// All claims in article order.
+    pub fn claims(&self) -> &[Claim<'a>] {
+        &self.claims
+    }
+
+    /// All speakers, in order of first mention.
+    pub fn speakers(&self) -> &[Speaker] {
+        &self.speakers
+    }
+
+    /// The speaker of a claim, `None` for the article's own voice.
+    pub fn speaker_of(&self, claim: &Claim<'_>) -> Option<&Speaker> {
+        claim.attribution.as_ref().map(|a| &self.speakers[a.speaker])
+    }
+
+    /// Claims whose speaker has `key`.
+    pub fn by_speaker(&self, key: &str) -> impl Iterator<Item = &Claim<'a>> {
+        self.lookup(&self.by_speaker, key)
+    }
+
+    /// Claims with topic key `topic`.
+    pub fn by_topic(&self, topic: &str) -> impl Iterator<Item = &Claim<'a>> {
+        self.lookup(&self.by_topic, topic)
+    }
+
+    /// Claims by speaker `key` on `topic`.
+    pub fn by_speaker_and_topic<'s>(&'s self, key: &'s str, topic: &'s str) -> impl Iterator<Item = &'s Claim<'a>> {
+        self.by_speaker(key).filter(move |c| c.topic == topic)
+    }
+
+    /// Speaker keys with their claims, in key order.
+    pub fn speaker_keys(&self) -> impl Iterator<Item = (&str, usize)> {
+        self.by_speaker.iter().map(|(k, v)| (k.as_str(), v.len()))
+    }
+
+    /// Topic keys with their claims, in key order.
+    pub fn topics(&self) -> impl Iterator<Item = (&str, usize)> {
+        self.by_topic.iter().map(|(k, v)| (k.as_str(), v.len()))
+    }
+
+    fn lookup<'s>(&'s self, map: &'s BTreeMap<String, Vec<usize>>, key: &str) -> impl Iterator<Item = &'s Claim<'a>> {
+        map.get(key).into_iter().flatten().map(|&i| &self.claims[i])
+    }
+}
+
+/// Extracts claim sets; holds the stemmer and the options.
+pub struct Extractor {
+    stemmer: Stemmer,
+    max_claims: usize,
+}
+
+impl std::fmt::Debug for Extractor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Extractor").field("max_claims", &self.max_claims).finish()
+    }
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Extractor::new()
+    }
+}
+
+/// The default limit on claims per article.
+pub const DEFAULT_MAX_CLAIMS: usize = 100_000;
+
+impl Extractor {
+    /// An extractor with default options.
+    pub fn new() -> Extractor {
+        Extractor { stemmer: Stemmer::create(Algorithm::English), max_claims: DEFAULT_MAX_CLAIMS }
+    }
+
+    /// Sets the most claims one article may yield (an
+    /// [`ErrorKind::TooManyClaims`](crate::ErrorKind::TooManyClaims) error beyond).
+    pub fn max_claims(mut self, limit: usize) -> Extractor {
+        self.max_claims = limit;
+        self
+    }
+
+    /// Turns an article into its claim set.
+    pub fn extract<'a>(&self, article: Article<'a>) -> Result<ClaimSet<'a>> {
+        let text = article.text();
+        let count = article.paragraphs().iter().map(|p| p.sentences.len()).sum::<usize>();
+        if count > self.max_claims {
+            return Err(Error::TooManyClaims { count, limit: self.max_claims });
+        }
+        let mut registry = attribution::Registry::default();
+        let mut claims: Vec<Claim<'a>> = Vec::with_capacity(count);
+        // The last attributed speaker of a paragraph that ended inside or after a quote.
+        let mut carried: Option<Attribution> = None;
+        for (p, paragraph) in article.paragraphs().iter().enumerate() {
+            let marks = attribution::quote_marks(text, &paragraph.sentences);
+            let first = claims.len();
+            let mut found = Vec::with_capacity(paragraph.sentences.len());
+            for (&span, mark) in paragraph.sentences.iter().zip(&marks) {
+                let sentence = &text[span.range()];
+                let norm = NormalizedText::new(sentence);
+                let tokens: Vec<Token> = tokenize(sentence)
+                    .into_iter()
+                    .map(|mut t| {
+                        t.span = t.span.shift(span.start);
+                        t
+                    })
+                    .collect();
+                let hit = attribution::find(text, &tokens, &mark.regions);
+                let attribution = hit.as_ref().and_then(|f| {
+                    Some(Attribution {
+                        speaker: registry.resolve(&f.mention)?,
+                        mention: f.mention_span,
+                        cue: Some(f.cue),
+                        form: f.form,
+                    })
+                });
+                found.push(hit.is_some());
+                let quantities = quantity::find_quantities(sentence, &norm, span.start);
+                let lex = lexicon();
+                let hedges = find_cues(&lex.hedges, &lex.hedge_words, &norm, span.start);
+                let negations = find_cues(&lex.negations, &lex.negation_words, &norm, span.start);
+                let terms = self.terms(&tokens, attribution.as_ref(), &quantities);
+                claims.push(Claim {
+                    index: claims.len(),
+                    text: sentence,
+                    span,
+                    paragraph: p,
+                    attribution,
+                    topic: topic_of(&terms, &tokens),
+                    quantities,
+                    hedges,
+                    negations,
+                    quotes: mark.regions.clone(),
+                    terms,
+                });
+            }
+            continue_quotes(&mut claims[first..], &marks, &found, carried.take());
+            carried = claims[first..]
+                .last()
+                .filter(|c| !c.quotes.is_empty())
+                .and_then(|c| c.attribution.clone());
+        }
+        let mut by_speaker: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        let mut by_topic: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for c in &claims {
+            if let Some(a) = &c.attribution {
+                by_speaker.entry(registry.speakers[a.speaker].key.clone()).or_default().push(c.index);
+            }
+            by_topic.entry(c.topic.clone()).or_default().push(c.index);
+        }
+        Ok(ClaimSet { article, claims, speakers: registry.speakers, by_speaker, by_topic })
+    }
+
+    /// The content terms of a sentence: stems of words that are not function words,
+    /// cue words or the speaker's own words; quantities as normalised values.
+    fn terms(&self, tokens: &[Token], attribution: Option<&Attribution>, quantities: &[Quantity]) -> Vec<String> {
+        let lex = lexicon();
+        let mut terms: Vec<String> = quantities.iter().map(Quantity::term).collect();
+        for t in tokens {
+            let inside = |s: Span| s.contains(t.span);
+            if attribution.is_some_and(|a| inside(a.mention) || a.cue.is_some_and(inside))
+                || quantities.iter().any(|q| inside(q.span))
+                || lex.stopwords.contains(t.norm.as_str())
+                || lex.speech_verbs.contains(t.norm.as_str())
+                || t.norm.chars().count() < 2
+            {
+                continue;
+            }
+            let word = if t.capitalized { fold_name(&t.norm) } else { t.norm.clone() };
+            terms.push(self.stemmer.stem(&word).into_owned());
+        }
+        terms.sort_unstable();
+        terms.dedup();
+        terms
+    }
+}
+
+/// Gives quoted sentences without a cue the speaker of the quotation they belong to:
+/// the sentence later in the paragraph where the quotation closes with a cue, or else
+/// the last attributed sentence before them (in this paragraph, or `carried` from the
+/// one before).
+fn continue_quotes(claims: &mut [Claim<'_>], marks: &[attribution::QuoteMarks], found: &[bool], carried: Option<Attribution>) {
+    for i in 0..claims.len() {
+        if found[i] || claims[i].attribution.is_some() || !marks[i].starts_quoted {
+            continue;
+        }
+        let mut j = i;
+        while marks[j].ends_open && j + 1 < claims.len() && !found[j] {
+            j += 1;
+        }
+        let later = (j > i && found[j]).then(|| claims[j].attribution.clone()).flatten();
+        let earlier = claims[..i].iter().rev().find_map(|c| c.attribution.clone()).or_else(|| carried.clone());
+        if let Some(mut a) = later.or(earlier) {
+            a.cue = None;
+            a.form = AttributionForm::Continued;
+            claims[i].attribution = Some(a);
+        }
+    }
+}
+
+/// Finds cue phrases as whole words in normalised text.
+fn find_cues(automaton: &AhoCorasick, words: &[&str], norm: &NormalizedText, base: usize) -> Vec<Cue> {
+    let text = norm.as_str();
+    automaton
+        .find_iter(text)
+        .filter(|m| {
+            let before = text[..m.start()].chars().next_back();
+            let after = text[m.end()..].chars().next();
+            let glued = words[m.pattern().as_usize()].starts_with("n'");
+            (glued || before.is_none_or(|c| !c.is_alphanumeric())) && after.is_none_or(|c| !c.is_alphanumeric())
+        })
+        .map(|m| Cue { cue: words[m.pattern().as_usize()].to_string(), span: norm.source_span(m.start(), m.end()).shift(base) })
+        .collect()
+}
+
+/// The topic key: the most specific content words (names first, then longer words),
+/// sorted so that word order does not matter.
+fn topic_of(terms: &[String], tokens: &[Token]) -> String {
+    let mut ranked: Vec<&String> = terms.iter().filter(|t| !t.starts_with(['#', '@'])).collect();
+    let is_name = |term: &str| tokens.iter().any(|t| t.capitalized && fold_name(&t.norm).starts_with(term));
+    ranked.sort_by_key(|t| (!is_name(t), std::cmp::Reverse(t.len()), (*t).clone()));
+    let mut chosen: Vec<&str> = ranked.into_iter().take(TOPIC_WORDS).map(String::as_str).collect();
+    chosen.sort_unstable();
+    chosen.join(" ")
+}

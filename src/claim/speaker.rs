@@ -1,0 +1,214 @@
+//! Speakers: reading a speaker mention, canonical names and cross-source keys.
+
+use serde::{Deserialize, Serialize};
+use unicode_normalization::UnicodeNormalization;
+
+use super::lexicon::{RoleKind, lexicon, singular};
+use crate::span::Span;
+use crate::text::token::Token;
+
+/// What sort of speaker a claim is attributed to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum SpeakerKind {
+    /// A named person ("Volodymyr Zelensky") or a named body ("Kremlin").
+    Named,
+    /// An unnamed person ("one senior European diplomat", "a U.S. official").
+    Anonymous,
+    /// A group ("U.S. officials", "European leaders").
+    Group,
+    /// A document ("the statement", "the report").
+    Document,
+}
+
+/// A speaker of an article, with the fullest name the article gives.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Speaker {
+    /// The fullest name given, title split off: "Friedrich Merz", "U.S. officials".
+    pub name: String,
+    /// The title or role given with the name: "German Chancellor".
+    pub role: Option<String>,
+    /// A key equal across sources for the same speaker: "zelensky", "us-official".
+    pub key: String,
+    /// What sort of speaker this is.
+    pub kind: SpeakerKind,
+}
+
+/// A speaker mention as read from the words of a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Mention {
+    /// "he", "they".
+    Pronoun(RoleKind),
+    /// A name, with the role words before it: "German Chancellor" + "Friedrich Merz".
+    Named { name: String, role: Option<String>, surname: String },
+    /// A description: "one senior European diplomat", "the statement".
+    Description { head: String, modifiers: Vec<String>, kind: RoleKind, plural: bool, definite: bool, text: String },
+}
+
+/// Folds a name for cross-source keys: lower case, accents off, and common
+/// transliteration endings made one ("Zelenskyy", "Zelenskiy" -> "zelensky").
+pub(crate) fn fold_name(name: &str) -> String {
+    let mut folded: String = name
+        .nfkd()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    for (from, to) in [("yy", "y"), ("iy", "y"), ("ij", "y"), ("ii", "y")] {
+        if folded.len() > 4 && folded.ends_with(from) {
+            folded.truncate(folded.len() - from.len());
+            folded.push_str(to);
+            break;
+        }
+    }
+    folded
+}
+
+impl Mention {
+    /// The per-article key of a mention that is not a pronoun.
+    pub fn key(&self) -> Option<String> {
+        match self {
+            Mention::Pronoun(_) => None,
+            Mention::Named { surname, .. } => Some(fold_name(surname)),
+            Mention::Description { head, modifiers, .. } => {
+                let mut parts: Vec<&str> = modifiers.iter().map(String::as_str).collect();
+                parts.push(head);
+                Some(parts.join("-"))
+            }
+        }
+    }
+
+    pub fn speaker_kind(&self) -> SpeakerKind {
+        match self {
+            Mention::Named { .. } | Mention::Pronoun(_) => SpeakerKind::Named,
+            Mention::Description { kind: RoleKind::Document, .. } => SpeakerKind::Document,
+            Mention::Description { plural: true, .. } | Mention::Description { kind: RoleKind::Group, .. } => {
+                SpeakerKind::Group
+            }
+            Mention::Description { .. } => SpeakerKind::Anonymous,
+        }
+    }
+}
+
+fn is_determiner(t: &Token) -> bool {
+    lexicon().determiners.contains(t.norm.as_str())
+}
+
+fn is_role(t: &Token) -> bool {
+    lexicon().role(&t.norm).is_some()
+}
+
+/// Whether a token may stand inside a speaker noun phrase.
+pub(crate) fn np_word(t: &Token) -> bool {
+    let lex = lexicon();
+    if t.numeric {
+        return false;
+    }
+    if is_determiner(t) || is_role(t) || t.norm == "and" {
+        return true;
+    }
+    t.capitalized && !lex.stopwords.contains(t.norm.as_str()) && !lex.speech_verbs.contains(t.norm.as_str())
+}
+
+/// Reads the tokens of a noun phrase as a speaker mention; `text` is the article text.
+pub(crate) fn read_mention(text: &str, tokens: &[Token]) -> Option<Mention> {
+    let lex = lexicon();
+    if let [only] = tokens
+        && let Some(&kind) = lex.pronouns.get(only.norm.as_str())
+    {
+        return Some(Mention::Pronoun(kind));
+    }
+    let definite = tokens.first().is_some_and(|t| matches!(t.norm.as_str(), "the" | "his" | "her" | "their" | "its"));
+    let mut words: &[Token] = tokens;
+    while let [first, rest @ ..] = words {
+        if is_determiner(first) || first.norm == "and" {
+            words = rest;
+        } else {
+            break;
+        }
+    }
+    while let [rest @ .., last] = words {
+        if last.norm == "and" || is_determiner(last) {
+            words = rest;
+        } else {
+            break;
+        }
+    }
+    if words.is_empty() {
+        return None;
+    }
+    // "Zelensky and other Ukrainian officials": the first conjunct, when it stands alone.
+    // "U.S. and European officials" is one group: no determiner after "and".
+    if let Some(and) = words.iter().position(|t| t.norm == "and") {
+        let separate = words.get(and + 1).is_some_and(is_determiner) || !words.last().is_some_and(is_role);
+        let first = read_mention(text, &words[..and]);
+        if separate && matches!(first, Some(Mention::Named { .. }) | Some(Mention::Description { .. })) {
+            return first;
+        }
+        let joined: Vec<Token> = words.iter().filter(|t| t.norm != "and").cloned().collect();
+        return read_mention(text, &joined);
+    }
+    let span_text = |ts: &[Token]| -> String {
+        let (Some(a), Some(b)) = (ts.first(), ts.last()) else { return String::new() };
+        text[Span::new(a.span.start, b.span.end).range()].trim_end_matches(['\'', '\u{2019}']).to_string()
+    };
+    let last_role = words.iter().rposition(is_role);
+    let name_from = last_role.map_or(0, |r| r + 1);
+    let name = &words[name_from..];
+    if !name.is_empty() && name.iter().all(|t| t.capitalized) {
+        let role = (name_from > 0).then(|| span_text(&words[..name_from]));
+        let surname = name.last()?.norm.clone();
+        return Some(Mention::Named { name: span_text(name), role, surname });
+    }
+    let head = words.last()?;
+    let kind = lex.role(&head.norm)?;
+    let modifiers = words[..words.len() - 1]
+        .iter()
+        .filter(|t| t.capitalized && !is_role(t))
+        .map(|t| t.norm.clone())
+        .collect();
+    Some(Mention::Description {
+        head: singular(&head.norm).to_string(),
+        modifiers,
+        kind,
+        plural: singular(&head.norm) != head.norm,
+        definite,
+        text: span_text(words),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::token::tokenize;
+
+    fn mention(s: &str) -> Option<Mention> {
+        read_mention(s, &tokenize(s))
+    }
+
+    #[test]
+    fn splits_titles_from_names() {
+        let Some(Mention::Named { name, role, surname }) = mention("German Chancellor Friedrich Merz") else {
+            panic!("not a name")
+        };
+        assert_eq!((name.as_str(), role.as_deref(), surname.as_str()), ("Friedrich Merz", Some("German Chancellor"), "merz"));
+    }
+
+    #[test]
+    fn reads_descriptions() {
+        let m = mention("one senior European diplomat").unwrap();
+        assert_eq!(m.key().as_deref(), Some("european-diplomat"));
+        assert_eq!(m.speaker_kind(), SpeakerKind::Anonymous);
+        let m = mention("U.S. officials").unwrap();
+        assert_eq!(m.key().as_deref(), Some("us-official"));
+        assert_eq!(m.speaker_kind(), SpeakerKind::Group);
+        assert_eq!(mention("the statement").unwrap().speaker_kind(), SpeakerKind::Document);
+    }
+
+    #[test]
+    fn folds_transliterations() {
+        assert_eq!(fold_name("Zelenskyy"), fold_name("Zelensky"));
+        assert_eq!(fold_name("Zelenskiy"), fold_name("Zelensky"));
+        assert_ne!(fold_name("Putin"), fold_name("Peskov"));
+    }
+}
