@@ -57,13 +57,15 @@ fn main() -> ExitCode {
             }
         }
     }
-    match Matcher::new().compare(&sets) {
-        Ok(report) if json => println!("{}", report.to_json_pretty()),
-        Ok(report) => print!("{report}"),
+    let report = match Matcher::new().compare(&sets) {
+        Ok(report) => report,
         Err(e) => {
             eprintln!("error: {e}");
             return ExitCode::FAILURE;
         }
-    }
+    };
+    let out = if json { report.to_json_pretty() + "\n" } else { report.to_string() };
+    // A closed pipe (`compare | head`) is not an error worth a panic.
+    let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), out.as_bytes());
     ExitCode::SUCCESS
 }

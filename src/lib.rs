@@ -1,19 +1,46 @@
-//! claimdiff: compare news articles claim by claim.
+#![doc = include_str!("../README.md")]
 #![deny(missing_docs)]
 
+mod align;
 mod article;
+mod claim;
 mod error;
+mod report;
 mod span;
 mod text;
 
-pub use article::{Article, ArticleParser, ArticleParserBuilder, ArticleRecord, Boilerplate, BoilerplateKind, Paragraph, Sentence, DEFAULT_MAX_BYTES};
+pub use align::{
+    DEFAULT_MAX_SOURCES, DEFAULT_MIN_SHARED_TERMS, DEFAULT_QUOTE_SIMILARITY, DEFAULT_THRESHOLD, Matcher,
+    MatcherBuilder,
+};
+pub use article::{
+    Article, ArticleParser, ArticleParserBuilder, ArticleRecord, Boilerplate, BoilerplateKind,
+    DEFAULT_MAX_BYTES, Paragraph, Sentence,
+};
+pub use claim::{
+    Attribution, AttributionForm, Claim, ClaimSet, Cue, DEFAULT_MAX_CLAIMS, Extractor, Quantity,
+    QuantityKind, Speaker, SpeakerKind,
+};
 pub use error::{Error, ErrorKind, Result};
+pub use report::{
+    Alignment, AlignmentKind, Difference, DifferenceKind, Evidence, Report, ReportClaim, ReportSpeaker,
+    SourceInfo,
+};
 pub use span::Span;
 pub use text::normalize::NormalizedText;
 pub use text::sentence::split_sentences;
-mod claim;
-pub use claim::{Attribution, AttributionForm, Claim, ClaimSet, Cue, Extractor, Quantity, QuantityKind, Speaker, SpeakerKind, DEFAULT_MAX_CLAIMS};
-mod align;
-mod report;
-pub use align::{Matcher, MatcherBuilder, DEFAULT_MAX_SOURCES, DEFAULT_MIN_SHARED_TERMS, DEFAULT_QUOTE_SIMILARITY, DEFAULT_THRESHOLD};
-pub use report::{Alignment, AlignmentKind, Difference, DifferenceKind, Evidence, Report, ReportClaim, ReportSpeaker, SourceInfo};
+
+/// Parses, extracts and compares plain-text articles in one call, with default options.
+///
+/// ```
+/// let report = claimdiff::compare_texts(&[
+///     "Rebels seized the airport on Tuesday, the army said.",
+///     "The army said rebels seized the airport on Tuesday.",
+/// ])?;
+/// assert_eq!(report.counts(), (1, 0, 0));
+/// # Ok::<(), claimdiff::Error>(())
+/// ```
+pub fn compare_texts(texts: &[&str]) -> Result<Report> {
+    let sets = texts.iter().map(|t| Article::parse(t).and_then(ClaimSet::new)).collect::<Result<Vec<_>>>()?;
+    Matcher::new().compare(&sets)
+}

@@ -7,8 +7,7 @@ use serde::{Deserialize, Serialize};
 /// Spans always lie on `char` boundaries of that text, so `&text[span.range()]` never
 /// panics for a span the crate produced. They serialise as a two-element array
 /// `[start, end]`, the form the report contract uses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
-#[derive(Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
 #[serde(from = "(usize, usize)", into = "(usize, usize)")]
 pub struct Span {
     /// First byte of the range.

@@ -36,7 +36,11 @@ fn evidence(claim: &ReportClaim, span: Span, text: &str) -> Evidence {
 }
 
 /// The differences between the sources of a group (members sorted by source).
-pub(crate) fn find(members: &[Member<'_>], source_name: &dyn Fn(usize) -> String, quote_similarity: f64) -> Vec<Difference> {
+pub(crate) fn find(
+    members: &[Member<'_>],
+    source_name: &dyn Fn(usize) -> String,
+    quote_similarity: f64,
+) -> Vec<Difference> {
     let mut by_source: BTreeMap<usize, Vec<&Member<'_>>> = BTreeMap::new();
     for m in members {
         by_source.entry(m.claim.source).or_default().push(m);
@@ -64,7 +68,8 @@ fn speaker(sides: &Sides<'_, '_>, name: &dyn Fn(usize) -> String) -> Option<Diff
         .map(|(_, ms)| ms.iter().filter_map(|m| m.claim.speaker.as_ref()).map(|s| s.key.as_str()).collect())
         .collect();
     let conflict = (0..keys.len()).any(|i| {
-        (i + 1..keys.len()).any(|j| !keys[i].is_empty() && !keys[j].is_empty() && keys[i].is_disjoint(&keys[j]))
+        (i + 1..keys.len())
+            .any(|j| !keys[i].is_empty() && !keys[j].is_empty() && keys[i].is_disjoint(&keys[j]))
     });
     if !conflict {
         return None;
@@ -86,7 +91,11 @@ fn quantities(sides: &Sides<'_, '_>, name: &dyn Fn(usize) -> String, dates: bool
     let pick = |q: &Quantity| (q.kind == QuantityKind::Date) == dates;
     let all: Vec<Vec<(&ReportClaim, &Quantity)>> = sides
         .iter()
-        .map(|(_, ms)| ms.iter().flat_map(|m| m.claim.quantities.iter().filter(|q| pick(q)).map(move |q| (m.claim, q))).collect())
+        .map(|(_, ms)| {
+            ms.iter()
+                .flat_map(|m| m.claim.quantities.iter().filter(|q| pick(q)).map(move |q| (m.claim, q)))
+                .collect()
+        })
         .collect();
     // A value is unmatched when the other side gives values of its class, none consistent.
     let unmatched = |theirs: &[(&ReportClaim, &Quantity)], q: &Quantity| {
@@ -96,14 +105,19 @@ fn quantities(sides: &Sides<'_, '_>, name: &dyn Fn(usize) -> String, dates: bool
     for i in 0..all.len() {
         for j in i + 1..all.len() {
             let left = all[i].iter().find(|(_, q)| unmatched(&all[j], q));
-            let right = left.and_then(|(_, lq)| {
-                all[j].iter().find(|(_, q)| q.comparable(lq) && unmatched(&all[i], q))
-            });
+            let right = left
+                .and_then(|(_, lq)| all[j].iter().find(|(_, q)| q.comparable(lq) && unmatched(&all[i], q)));
             if let (Some((lc, lq)), Some((rc, rq))) = (left, right) {
                 let kind = if dates { DifferenceKind::Date } else { DifferenceKind::Number };
                 return Some(Difference {
                     kind,
-                    detail: format!("{} ({}) vs {} ({})", lq.text, name(sides[i].0), rq.text, name(sides[j].0)),
+                    detail: format!(
+                        "{} ({}) vs {} ({})",
+                        lq.text,
+                        name(sides[i].0),
+                        rq.text,
+                        name(sides[j].0)
+                    ),
                     evidence: vec![evidence(lc, lq.span, &lq.text), evidence(rc, rq.span, &rq.text)],
                 });
             }
@@ -113,7 +127,11 @@ fn quantities(sides: &Sides<'_, '_>, name: &dyn Fn(usize) -> String, dates: bool
 }
 
 /// Hedge or negation: one source has the cue in every version, another in none.
-fn cue_presence(sides: &Sides<'_, '_>, name: &dyn Fn(usize) -> String, kind: DifferenceKind) -> Option<Difference> {
+fn cue_presence(
+    sides: &Sides<'_, '_>,
+    name: &dyn Fn(usize) -> String,
+    kind: DifferenceKind,
+) -> Option<Difference> {
     let cues = |m: &Member<'_>| match kind {
         DifferenceKind::Hedge => m.claim.hedges.first().cloned(),
         _ => m.claim.negations.first().cloned(),
@@ -150,7 +168,8 @@ fn quotes(sides: &Sides<'_, '_>, name: &dyn Fn(usize) -> String, min_similarity:
         for j in i + 1..sides.len() {
             for a in sides[i].1.iter() {
                 for b in sides[j].1.iter() {
-                    let same_speaker = matches!((&a.claim.speaker, &b.claim.speaker), (Some(x), Some(y)) if x.key == y.key);
+                    let same_speaker =
+                        matches!((&a.claim.speaker, &b.claim.speaker), (Some(x), Some(y)) if x.key == y.key);
                     if !same_speaker {
                         continue;
                     }
@@ -166,7 +185,11 @@ fn quotes(sides: &Sides<'_, '_>, name: &dyn Fn(usize) -> String, min_similarity:
                             if dice >= min_similarity {
                                 return Some(Difference {
                                     kind: DifferenceKind::Quote,
-                                    detail: format!("\u{201C}{ta}\u{201D} ({}) vs \u{201C}{tb}\u{201D} ({})", name(sides[i].0), name(sides[j].0)),
+                                    detail: format!(
+                                        "\u{201C}{ta}\u{201D} ({}) vs \u{201C}{tb}\u{201D} ({})",
+                                        name(sides[i].0),
+                                        name(sides[j].0)
+                                    ),
                                     evidence: vec![evidence(a.claim, *sa, ta), evidence(b.claim, *sb, tb)],
                                 });
                             }

@@ -8,7 +8,12 @@ use super::index::Candidate;
 
 /// Groups `n` claims given scored candidate pairs. Returns groups of claim indices,
 /// each sorted, ordered by their first claim.
-pub(crate) fn average_link(n: usize, source: &[usize], candidates: &[Candidate], threshold: f32) -> Vec<Vec<u32>> {
+pub(crate) fn average_link(
+    n: usize,
+    source: &[usize],
+    candidates: &[Candidate],
+    threshold: f32,
+) -> Vec<Vec<u32>> {
     let mut pairs: HashMap<(u32, u32), f32> = HashMap::with_capacity(candidates.len());
     for c in candidates {
         pairs.insert((c.a, c.b), c.similarity);
@@ -37,7 +42,8 @@ pub(crate) fn average_link(n: usize, source: &[usize], candidates: &[Candidate],
         if count == 0 || sum / (count as f32) < threshold {
             continue;
         }
-        let (keep, gone) = if members[ga as usize].len() >= members[gb as usize].len() { (ga, gb) } else { (gb, ga) };
+        let (keep, gone) =
+            if members[ga as usize].len() >= members[gb as usize].len() { (ga, gb) } else { (gb, ga) };
         let moved = std::mem::take(&mut members[gone as usize]);
         for &m in &moved {
             group_of[m as usize] = keep;

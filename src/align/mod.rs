@@ -8,9 +8,9 @@ mod index;
 use std::collections::{BTreeMap, HashMap};
 
 use crate::claim::ClaimSet;
+use crate::claim::SpeakerKind;
 use crate::error::{Error, Result};
 use crate::report::{Alignment, AlignmentKind, Report, ReportClaim, ReportSpeaker, SourceInfo};
-use crate::claim::SpeakerKind;
 
 /// Default similarity two claims (or two groups, on average) need to align.
 pub const DEFAULT_THRESHOLD: f32 = 0.3;

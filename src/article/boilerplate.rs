@@ -149,9 +149,10 @@ mod tests {
 
     #[test]
     fn copyright_gives_outlet() {
-        let (kind, facts) =
-            classify("\u{a9}2025 Bloomberg L.P. Visit bloomberg.com. Distributed by Tribune Content Agency, LLC.")
-                .unwrap();
+        let (kind, facts) = classify(
+            "\u{a9}2025 Bloomberg L.P. Visit bloomberg.com. Distributed by Tribune Content Agency, LLC.",
+        )
+        .unwrap();
         assert_eq!(kind, BoilerplateKind::Copyright);
         assert_eq!(facts.outlet.as_deref(), Some("Bloomberg"));
         assert_eq!(facts.distributor.as_deref(), Some("Tribune Content Agency"));

@@ -201,8 +201,8 @@ impl ArticleParser {
     /// Parses UTF-8 bytes.
     pub fn parse_bytes<'a>(&self, bytes: &'a [u8]) -> Result<Article<'a>> {
         self.check_size(bytes.len())?;
-        let text = std::str::from_utf8(bytes)
-            .map_err(|e| Error::InvalidUtf8 { valid_up_to: e.valid_up_to() })?;
+        let text =
+            std::str::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 { valid_up_to: e.valid_up_to() })?;
         self.parse(text)
     }
 
@@ -259,14 +259,7 @@ impl ArticleParser {
         if paragraphs.is_empty() {
             return Err(Error::NoBody);
         }
-        Ok(Article {
-            text,
-            title,
-            outlet: outlet.or(distributor),
-            published: None,
-            paragraphs,
-            boilerplate,
-        })
+        Ok(Article { text, title, outlet: outlet.or(distributor), published: None, paragraphs, boilerplate })
     }
 }
 
@@ -306,8 +299,14 @@ fn mark_headings(text: &str, lines: &mut [Line], title: &mut Option<String>) {
     for w in body.windows(3) {
         let (prev, here, next) = (w[0], w[1], w[2]);
         let line = &text[lines[here].span.range()];
-        let is_prose = |i: usize| lines[i].boilerplate.is_none() && !boilerplate::reads_as_heading(&text[lines[i].span.range()], HEADING_WORDS);
-        if boilerplate::reads_as_heading(line, HEADING_WORDS) && is_prose(next) && (is_prose(prev) || lines[prev].boilerplate.is_some()) {
+        let is_prose = |i: usize| {
+            lines[i].boilerplate.is_none()
+                && !boilerplate::reads_as_heading(&text[lines[i].span.range()], HEADING_WORDS)
+        };
+        if boilerplate::reads_as_heading(line, HEADING_WORDS)
+            && is_prose(next)
+            && (is_prose(prev) || lines[prev].boilerplate.is_some())
+        {
             lines[here].boilerplate = Some(BoilerplateKind::Heading);
         }
     }

@@ -97,8 +97,20 @@ fn boundary(text: &str, a: &Token, b: &Token) -> bool {
         gap.chars().any(|c| {
             matches!(
                 c,
-                ',' | ';' | ':' | '"' | '\u{201C}' | '\u{201D}' | '(' | ')' | '\u{2014}' | '\u{2013}' | '\u{2018}'
-                    | '\u{2019}' | '\'' | '!' | '?'
+                ',' | ';'
+                    | ':'
+                    | '"'
+                    | '\u{201C}'
+                    | '\u{201D}'
+                    | '('
+                    | ')'
+                    | '\u{2014}'
+                    | '\u{2013}'
+                    | '\u{2018}'
+                    | '\u{2019}'
+                    | '\''
+                    | '!'
+                    | '?'
             )
         }) || gap.contains(" - ")
     })
@@ -232,7 +244,8 @@ pub(crate) fn find(text: &str, tokens: &[Token], quoted: &[Span]) -> Option<Foun
         if t.capitalized || !lex.speech_verbs.contains(word) {
             continue;
         }
-        let found = |(mention, span): (Mention, Span), form| Found { mention, mention_span: span, cue: t.span, form };
+        let found =
+            |(mention, span): (Mention, Span), form| Found { mention, mention_span: span, cue: t.span, form };
         if word.ends_with("ing") {
             if i > 0
                 && view.gap_has(i - 1, ',')
@@ -245,12 +258,15 @@ pub(crate) fn find(text: &str, tokens: &[Token], quoted: &[Span]) -> Option<Foun
         if let Some(np) = view.np_before(i).or_else(|| view.np_before_appositive(i)) {
             return Some(found(np, AttributionForm::SpeakerFirst));
         }
-        let after_quote_or_comma = i > 0
-            && text[tokens[i - 1].span.end..t.span.start].contains([',', '\u{201D}', '"']);
+        let after_quote_or_comma =
+            i > 0 && text[tokens[i - 1].span.end..t.span.start].contains([',', '\u{201D}', '"']);
         if after_quote_or_comma && let Some(np) = view.np_after(i + 1) {
             return Some(found(np, AttributionForm::CueFirst));
         }
-        if i > 0 && tokens[i - 1].norm == "and" && let Some(subject) = view.subject() {
+        if i > 0
+            && tokens[i - 1].norm == "and"
+            && let Some(subject) = view.subject()
+        {
             return Some(found(subject, AttributionForm::SpeakerFirst));
         }
     }
@@ -283,7 +299,9 @@ impl Registry {
             Mention::Pronoun(_) => self.recent_group?,
             Mention::Named { name, role, .. } => {
                 let key = mention.key()?;
-                let index = self.find_key(&key).unwrap_or_else(|| self.add(name, role.clone(), key, SpeakerKind::Named));
+                let index = self
+                    .find_key(&key)
+                    .unwrap_or_else(|| self.add(name, role.clone(), key, SpeakerKind::Named));
                 let words = name.split_whitespace().count();
                 if words > self.name_words[index] {
                     self.name_words[index] = words;
@@ -330,16 +348,16 @@ impl Registry {
     /// The latest speaker a definite description fits: same head noun and modifiers,
     /// or a named speaker whose role has the head noun ("the president").
     fn find_description(&self, head: &str, modifiers: &[String]) -> Option<usize> {
-        (0..self.speakers.len()).filter(|&i| {
-            let described = self.heads[i]
-                .iter()
-                .any(|(h, m)| h == head && modifiers.iter().all(|x| m.contains(x)));
-            let role = &self.roles[i];
-            let titled = role.split_whitespace().any(|w| super::lexicon::singular(w) == head)
-                && modifiers.iter().all(|x| role.contains(x.as_str()));
-            described || titled
-        })
-        .max_by_key(|&i| self.last_seen[i])
+        (0..self.speakers.len())
+            .filter(|&i| {
+                let described =
+                    self.heads[i].iter().any(|(h, m)| h == head && modifiers.iter().all(|x| m.contains(x)));
+                let role = &self.roles[i];
+                let titled = role.split_whitespace().any(|w| super::lexicon::singular(w) == head)
+                    && modifiers.iter().all(|x| role.contains(x.as_str()));
+                described || titled
+            })
+            .max_by_key(|&i| self.last_seen[i])
     }
 
     fn add(&mut self, name: &str, role: Option<String>, key: String, kind: SpeakerKind) -> usize {

@@ -130,7 +130,11 @@ impl<'a> ClaimSet<'a> {
     }
 
     /// Claims by speaker `key` on `topic`.
-    pub fn by_speaker_and_topic<'s>(&'s self, key: &'s str, topic: &'s str) -> impl Iterator<Item = &'s Claim<'a>> {
+    pub fn by_speaker_and_topic<'s>(
+        &'s self,
+        key: &'s str,
+        topic: &'s str,
+    ) -> impl Iterator<Item = &'s Claim<'a>> {
         self.by_speaker(key).filter(move |c| c.topic == topic)
     }
 
@@ -144,7 +148,11 @@ impl<'a> ClaimSet<'a> {
         self.by_topic.iter().map(|(k, v)| (k.as_str(), v.len()))
     }
 
-    fn lookup<'s>(&'s self, map: &'s BTreeMap<String, Vec<usize>>, key: &str) -> impl Iterator<Item = &'s Claim<'a>> {
+    fn lookup<'s>(
+        &'s self,
+        map: &'s BTreeMap<String, Vec<usize>>,
+        key: &str,
+    ) -> impl Iterator<Item = &'s Claim<'a>> {
         map.get(key).into_iter().flatten().map(|&i| &self.claims[i])
     }
 }
@@ -222,7 +230,9 @@ impl Extractor {
                 let lex = lexicon();
                 let hedges = find_cues(&lex.hedges, &lex.hedge_words, &norm, span.start);
                 let negations = find_cues(&lex.negations, &lex.negation_words, &norm, span.start);
-                let terms = self.terms(&tokens, attribution.as_ref(), &quantities);
+                let tail = attribution.as_ref().and_then(|a| trailing_attribution(text, &tokens, a));
+                let content = &tokens[..tail.unwrap_or(tokens.len())];
+                let terms = self.terms(content, attribution.as_ref(), &quantities);
                 claims.push(Claim {
                     index: claims.len(),
                     text: sentence,
@@ -238,10 +248,8 @@ impl Extractor {
                 });
             }
             continue_quotes(&mut claims[first..], &marks, &found, carried.take());
-            carried = claims[first..]
-                .last()
-                .filter(|c| !c.quotes.is_empty())
-                .and_then(|c| c.attribution.clone());
+            carried =
+                claims[first..].last().filter(|c| !c.quotes.is_empty()).and_then(|c| c.attribution.clone());
         }
         let mut by_speaker: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         let mut by_topic: BTreeMap<String, Vec<usize>> = BTreeMap::new();
@@ -256,7 +264,12 @@ impl Extractor {
 
     /// The content terms of a sentence: stems of words that are not function words,
     /// cue words or the speaker's own words; quantities as normalised values.
-    fn terms(&self, tokens: &[Token], attribution: Option<&Attribution>, quantities: &[Quantity]) -> Vec<String> {
+    fn terms(
+        &self,
+        tokens: &[Token],
+        attribution: Option<&Attribution>,
+        quantities: &[Quantity],
+    ) -> Vec<String> {
         let lex = lexicon();
         let mut terms: Vec<String> = quantities.iter().map(Quantity::term).collect();
         for t in tokens {
@@ -278,11 +291,30 @@ impl Extractor {
     }
 }
 
+/// Where a trailing attribution starts ("…,” said one official familiar with the
+/// talks, who spoke on condition of anonymity."): the token index of its first word.
+/// Everything from there on says who speaks, not what is claimed.
+fn trailing_attribution(text: &str, tokens: &[Token], a: &Attribution) -> Option<usize> {
+    let start = match a.form {
+        AttributionForm::CueFirst | AttributionForm::According => a.cue?.start,
+        AttributionForm::SpeakerFirst => a.mention.start.min(a.cue?.start),
+        _ => return None,
+    };
+    let i = tokens.iter().position(|t| t.span.start >= start)?;
+    let gap = &text[tokens.get(i.checked_sub(1)?)?.span.end..tokens[i].span.start];
+    gap.contains([',', '\u{201D}', '"']).then_some(i)
+}
+
 /// Gives quoted sentences without a cue the speaker of the quotation they belong to:
 /// the sentence later in the paragraph where the quotation closes with a cue, or else
 /// the last attributed sentence before them (in this paragraph, or `carried` from the
 /// one before).
-fn continue_quotes(claims: &mut [Claim<'_>], marks: &[attribution::QuoteMarks], found: &[bool], carried: Option<Attribution>) {
+fn continue_quotes(
+    claims: &mut [Claim<'_>],
+    marks: &[attribution::QuoteMarks],
+    found: &[bool],
+    carried: Option<Attribution>,
+) {
     for i in 0..claims.len() {
         if found[i] || claims[i].attribution.is_some() || !marks[i].starts_quoted {
             continue;
@@ -292,7 +324,8 @@ fn continue_quotes(claims: &mut [Claim<'_>], marks: &[attribution::QuoteMarks], 
             j += 1;
         }
         let later = (j > i && found[j]).then(|| claims[j].attribution.clone()).flatten();
-        let earlier = claims[..i].iter().rev().find_map(|c| c.attribution.clone()).or_else(|| carried.clone());
+        let earlier =
+            claims[..i].iter().rev().find_map(|c| c.attribution.clone()).or_else(|| carried.clone());
         if let Some(mut a) = later.or(earlier) {
             a.cue = None;
             a.form = AttributionForm::Continued;
@@ -310,9 +343,13 @@ fn find_cues(automaton: &AhoCorasick, words: &[&str], norm: &NormalizedText, bas
             let before = text[..m.start()].chars().next_back();
             let after = text[m.end()..].chars().next();
             let glued = words[m.pattern().as_usize()].starts_with("n'");
-            (glued || before.is_none_or(|c| !c.is_alphanumeric())) && after.is_none_or(|c| !c.is_alphanumeric())
+            (glued || before.is_none_or(|c| !c.is_alphanumeric()))
+                && after.is_none_or(|c| !c.is_alphanumeric())
         })
-        .map(|m| Cue { cue: words[m.pattern().as_usize()].to_string(), span: norm.source_span(m.start(), m.end()).shift(base) })
+        .map(|m| Cue {
+            cue: words[m.pattern().as_usize()].to_string(),
+            span: norm.source_span(m.start(), m.end()).shift(base),
+        })
         .collect()
 }
 

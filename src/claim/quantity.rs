@@ -78,18 +78,16 @@ impl Quantity {
     /// A term for matching claims: equal for equal values of the same kind and unit.
     pub(crate) fn term(&self) -> String {
         match self.kind {
-            QuantityKind::Date => format!(
-                "@{}-{}-{}",
-                self.year.unwrap_or(0),
-                self.month.unwrap_or(0),
-                self.day.unwrap_or(0)
-            ),
+            QuantityKind::Date => {
+                format!("@{}-{}-{}", self.year.unwrap_or(0), self.month.unwrap_or(0), self.day.unwrap_or(0))
+            }
             _ => format!("#{}", self.value),
         }
     }
 }
 
-const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTHS: [&str; 12] =
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
 fn pattern() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
@@ -197,7 +195,8 @@ fn build(c: &Captures, norm: &NormalizedText, input: &str, base: usize) -> Optio
         let digits = num.starts_with(|c: char| c.is_ascii_digit());
         let scale = c.name("scale").map(|s| s.as_str());
         let unit = c.name("unit").map(|u| u.as_str());
-        let has_more = scale.is_some() || unit.is_some() || c.name("pct").is_some() || c.name("curword").is_some();
+        let has_more =
+            scale.is_some() || unit.is_some() || c.name("pct").is_some() || c.name("curword").is_some();
         // "one" is mostly an article ("one official"): only with a unit is it a figure.
         if num == "one" && !has_more {
             return None;
@@ -221,7 +220,12 @@ fn build(c: &Captures, norm: &NormalizedText, input: &str, base: usize) -> Optio
             q.kind = QuantityKind::Duration;
             let plural = if unit.ends_with('s') { unit.to_string() } else { format!("{unit}s") };
             q.unit = Some(plural);
-        } else if digits && !num.contains([',', '.']) && scale.is_none() && (1800.0..=2100.0).contains(&q.value) && num.len() == 4 {
+        } else if digits
+            && !num.contains([',', '.'])
+            && scale.is_none()
+            && (1800.0..=2100.0).contains(&q.value)
+            && num.len() == 4
+        {
             q.kind = QuantityKind::Date;
             q.year = Some(q.value as u32);
         }

@@ -43,17 +43,21 @@ pub(crate) enum Mention {
     /// A name, with the role words before it: "German Chancellor" + "Friedrich Merz".
     Named { name: String, role: Option<String>, surname: String },
     /// A description: "one senior European diplomat", "the statement".
-    Description { head: String, modifiers: Vec<String>, kind: RoleKind, plural: bool, definite: bool, text: String },
+    Description {
+        head: String,
+        modifiers: Vec<String>,
+        kind: RoleKind,
+        plural: bool,
+        definite: bool,
+        text: String,
+    },
 }
 
 /// Folds a name for cross-source keys: lower case, accents off, and common
 /// transliteration endings made one ("Zelenskyy", "Zelenskiy" -> "zelensky").
 pub(crate) fn fold_name(name: &str) -> String {
-    let mut folded: String = name
-        .nfkd()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect();
+    let mut folded: String =
+        name.nfkd().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
     for (from, to) in [("yy", "y"), ("iy", "y"), ("ij", "y"), ("ii", "y")] {
         if folded.len() > 4 && folded.ends_with(from) {
             folded.truncate(folded.len() - from.len());
@@ -82,9 +86,8 @@ impl Mention {
         match self {
             Mention::Named { .. } | Mention::Pronoun(_) => SpeakerKind::Named,
             Mention::Description { kind: RoleKind::Document, .. } => SpeakerKind::Document,
-            Mention::Description { plural: true, .. } | Mention::Description { kind: RoleKind::Group, .. } => {
-                SpeakerKind::Group
-            }
+            Mention::Description { plural: true, .. }
+            | Mention::Description { kind: RoleKind::Group, .. } => SpeakerKind::Group,
             Mention::Description { .. } => SpeakerKind::Anonymous,
         }
     }
@@ -118,7 +121,8 @@ pub(crate) fn read_mention(text: &str, tokens: &[Token]) -> Option<Mention> {
     {
         return Some(Mention::Pronoun(kind));
     }
-    let definite = tokens.first().is_some_and(|t| matches!(t.norm.as_str(), "the" | "his" | "her" | "their" | "its"));
+    let definite =
+        tokens.first().is_some_and(|t| matches!(t.norm.as_str(), "the" | "his" | "her" | "their" | "its"));
     let mut words: &[Token] = tokens;
     while let [first, rest @ ..] = words {
         if is_determiner(first) || first.norm == "and" {
@@ -191,7 +195,10 @@ mod tests {
         let Some(Mention::Named { name, role, surname }) = mention("German Chancellor Friedrich Merz") else {
             panic!("not a name")
         };
-        assert_eq!((name.as_str(), role.as_deref(), surname.as_str()), ("Friedrich Merz", Some("German Chancellor"), "merz"));
+        assert_eq!(
+            (name.as_str(), role.as_deref(), surname.as_str()),
+            ("Friedrich Merz", Some("German Chancellor"), "merz")
+        );
     }
 
     #[test]

@@ -23,32 +23,36 @@ impl fmt::Display for Report {
             let title = s.title.as_deref().unwrap_or("(no title)");
             writeln!(f, "  [{}] {} — {}", s.index, self.source_name(s.index), title)?;
         }
-        // Multi-source groups first (differences, then agreements), then unique details.
-        let mut order: Vec<usize> = (0..self.alignments.len()).collect();
-        order.sort_by_key(|&i| {
-            let kind = self.alignments[i].kind;
-            (match kind {
-                AlignmentKind::Difference => 0,
-                AlignmentKind::Agreement => 1,
-                AlignmentKind::Unique => 2,
-            }, i)
-        });
-        for i in order {
-            let a = &self.alignments[i];
-            let label = match a.kind {
-                AlignmentKind::Agreement => "AGREEMENT",
-                AlignmentKind::Difference => "DIFFERENCE",
-                AlignmentKind::Unique => "UNIQUE",
-            };
-            let names: Vec<String> = a.sources.iter().map(|&s| self.source_name(s)).collect();
-            writeln!(f, "\n{label} ({})", names.join(", "))?;
-            for id in &a.claims {
-                let Some(c) = self.claim(id) else { continue };
-                let who = c.speaker.as_ref().map_or(String::new(), |s| format!(" — {}", s.name));
-                writeln!(f, "  {} [{}]{}: {}", c.id, self.source_name(c.source), who, shorten(&c.text))?;
+        // Multi-source groups first (differences, then agreements), then each source's
+        // unique details together.
+        for kind in [AlignmentKind::Difference, AlignmentKind::Agreement] {
+            for a in self.alignments.iter().filter(|a| a.kind == kind) {
+                let label = if kind == AlignmentKind::Difference { "DIFFERENCE" } else { "AGREEMENT" };
+                let names: Vec<String> = a.sources.iter().map(|&s| self.source_name(s)).collect();
+                writeln!(f, "\n{label} ({})", names.join(", "))?;
+                for c in a.claims.iter().filter_map(|id| self.claim(id)) {
+                    let who = c.speaker.as_ref().map_or(String::new(), |s| format!(" — {}", s.name));
+                    writeln!(f, "  {} [{}]{}: {}", c.id, self.source_name(c.source), who, shorten(&c.text))?;
+                }
+                for d in &a.differences {
+                    writeln!(f, "  ≠ {:?}: {}", d.kind, d.detail)?;
+                }
             }
-            for d in &a.differences {
-                writeln!(f, "  ≠ {:?}: {}", d.kind, d.detail)?;
+        }
+        for source in &self.sources {
+            let unique: Vec<&str> = self
+                .alignments
+                .iter()
+                .filter(|a| a.kind == AlignmentKind::Unique && a.sources == [source.index])
+                .flat_map(|a| a.claims.iter().map(String::as_str))
+                .collect();
+            if unique.is_empty() {
+                continue;
+            }
+            writeln!(f, "\nONLY IN {} ({} claims)", self.source_name(source.index), unique.len())?;
+            for c in unique.iter().filter_map(|id| self.claim(id)) {
+                let who = c.speaker.as_ref().map_or(String::new(), |s| format!(" — {}", s.name));
+                writeln!(f, "  {}{}: {}", c.id, who, shorten(&c.text))?;
             }
         }
         let (agree, differ, unique) = self.counts();

@@ -43,14 +43,14 @@ pub(crate) fn tokenize(input: &str) -> Vec<Token> {
             let next = text[i + c.len_utf8()..].chars().next();
             let joins = match (c, next) {
                 ('\'', Some(n)) => n.is_alphabetic(),
-                ('.' | ',', Some(n)) if numeric => {
-                    n.is_ascii_digit() && bytes[i - 1].is_ascii_digit()
+                ('.' | ',', Some(n)) if numeric => n.is_ascii_digit() && bytes[i - 1].is_ascii_digit(),
+                ('.', Some(n)) => {
+                    segment_len == 1 && n.is_alphabetic() && {
+                        // Only single letters joined by dots: u.s, j.d, a.m
+                        let after = &text[i + 1..];
+                        after.chars().nth(1).is_none_or(|c| !c.is_alphanumeric())
+                    }
                 }
-                ('.', Some(n)) => segment_len == 1 && n.is_alphabetic() && {
-                    // Only single letters joined by dots: u.s, j.d, a.m
-                    let after = &text[i + 1..];
-                    after.chars().nth(1).is_none_or(|c| !c.is_alphanumeric())
-                },
                 _ => false,
             };
             if !joins {
