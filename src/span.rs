@@ -66,10 +66,11 @@ impl From<Span> for (usize, usize) {
     }
 }
 
-/// Trims ASCII and Unicode white space from both ends of `span` within `text`.
+/// Trims white space (and byte-order marks) from both ends of `span` within `text`.
 pub(crate) fn trim(text: &str, span: Span) -> Span {
+    let blank = |c: char| c.is_whitespace() || c == '\u{feff}';
     let inner = &text[span.range()];
-    let start = span.start + (inner.len() - inner.trim_start().len());
-    let end = span.start + inner.trim_end().len();
+    let start = span.start + (inner.len() - inner.trim_start_matches(blank).len());
+    let end = span.start + inner.trim_end_matches(blank).len();
     Span::new(start, end.max(start))
 }
