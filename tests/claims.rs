@@ -1,0 +1,192 @@
+//! Claim extraction: the attribution and quantity tables, and the seed articles.
+
+use claimdiff::{Article, ClaimSet, ErrorKind, Extractor, QuantityKind};
+
+#[derive(Default, Debug)]
+struct Case {
+    line: usize,
+    lines: Vec<String>,
+    fields: Vec<(String, String)>,
+}
+
+fn read_table(data: &str) -> Vec<Case> {
+    let mut cases: Vec<Case> = Vec::new();
+    let mut open = false;
+    for (n, line) in data.lines().enumerate() {
+        if let Some(text) = line.strip_prefix("> ") {
+            if !open {
+                cases.push(Case { line: n + 1, ..Case::default() });
+                open = true;
+            }
+            cases.last_mut().unwrap().lines.push(text.to_string());
+        } else if let Some((key, value)) = line.split_once(": ").filter(|_| !line.starts_with('#')) {
+            open = false;
+            cases.last_mut().expect("a field before any input").fields.push((key.into(), value.into()));
+        }
+    }
+    cases
+}
+
+fn field<'c>(case: &'c Case, name: &str) -> Option<&'c str> {
+    case.fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+}
+
+fn check_attribution(case: &Case) -> Result<(), String> {
+    let text = case.lines.join("\n");
+    let set = ClaimSet::new(Article::parse(&text).map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
+    let want = field(case, "claim").ok_or("no claim field")?;
+    let claim = set.claims().iter().find(|c| c.text == want).ok_or_else(|| {
+        format!("no claim {want:?}; got {:?}", set.claims().iter().map(|c| c.text).collect::<Vec<_>>())
+    })?;
+    let speaker = field(case, "speaker").ok_or("no speaker field")?;
+    if speaker == "none" {
+        return match set.speaker_of(claim) {
+            None => Ok(()),
+            Some(s) => Err(format!("expected no speaker, got {:?}", s.name)),
+        };
+    }
+    let (name, key) = speaker.split_once(" | ").ok_or("speaker needs NAME | KEY")?;
+    let attribution = claim.attribution.as_ref().ok_or("no attribution")?;
+    let got = &set.speakers()[attribution.speaker];
+    if (got.name.as_str(), got.key.as_str()) != (name, key) {
+        return Err(format!("speaker {:?} | {:?}, expected {name:?} | {key:?}", got.name, got.key));
+    }
+    match field(case, "mention") {
+        Some("-") | None => {}
+        Some(mention) => {
+            let got = &text[attribution.mention.range()];
+            if got != mention {
+                return Err(format!("mention {got:?}, expected {mention:?}"));
+            }
+        }
+    }
+    let got_cue = attribution.cue.map(|c| &text[c.range()]);
+    match (field(case, "cue"), got_cue) {
+        (Some("-"), None) | (None, _) => Ok(()),
+        (Some(want), Some(got)) if want == got => Ok(()),
+        (want, got) => Err(format!("cue {got:?}, expected {want:?}")),
+    }
+}
+
+#[test]
+fn attribution_table() {
+    let cases = read_table(include_str!("data/attribution.txt"));
+    assert!(cases.len() >= 60, "the table has {} cases", cases.len());
+    let failures: Vec<String> = cases
+        .iter()
+        .filter_map(|c| check_attribution(c).err().map(|e| format!("line {}: {e}", c.line)))
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases fail:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+fn check_quantity(case: &Case) -> Result<(), String> {
+    let text = case.lines.join("\n");
+    let set = ClaimSet::new(Article::parse(&text).map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
+    let quantities: Vec<_> = set.claims().iter().flat_map(|c| c.quantities.iter()).collect();
+    let want = field(case, "expect").ok_or("no expect field")?;
+    if want == "none" {
+        return if quantities.is_empty() {
+            Ok(())
+        } else {
+            Err(format!("expected none, got {quantities:?}"))
+        };
+    }
+    let mut parts = want.split_whitespace();
+    let written = field(case, "text").ok_or("no text field")?;
+    let value: f64 = parts.next().ok_or("no value")?.parse().map_err(|_| "bad value")?;
+    let unit = parts.next().filter(|u| *u != "-");
+    let approximate = parts.next() == Some("approx");
+    let q = quantities.iter().find(|q| q.text == written).ok_or_else(|| {
+        format!("no quantity {written:?}; got {:?}", quantities.iter().map(|q| &q.text).collect::<Vec<_>>())
+    })?;
+    if (q.value - value).abs() > 1e-6 * value.abs().max(1.0)
+        || q.unit.as_deref() != unit
+        || q.approximate != approximate
+    {
+        return Err(format!("got {} {:?} approx={}, expected {want}", q.value, q.unit, q.approximate));
+    }
+    Ok(())
+}
+
+#[test]
+fn quantity_table() {
+    let cases = read_table(include_str!("data/quantities.txt"));
+    assert!(cases.len() >= 40, "the table has {} cases", cases.len());
+    let failures: Vec<String> = cases
+        .iter()
+        .filter_map(|c| check_quantity(c).err().map(|e| format!("line {}: {e}", c.line)))
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases fail:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+const WAPO: &str = include_str!("../examples/data/000_3ceddb36b1c5c648.txt");
+const BLOOMBERG: &str = include_str!("../examples/data/003_4ee3722dddd13468.txt");
+
+#[test]
+fn seed_speakers() {
+    let set = ClaimSet::new(Article::parse(BLOOMBERG).unwrap()).unwrap();
+    let claim = set.claims().iter().find(|c| c.text.contains("800,000-strong")).unwrap();
+    assert_eq!(set.speaker_of(claim).unwrap().key, "statement");
+    assert_eq!(claim.quantities[0].value, 800_000.0);
+    let zelensky: Vec<_> = set.by_speaker("zelensky").map(|c| c.index).collect();
+    assert!(zelensky.len() >= 6, "{zelensky:?}");
+    assert_eq!(set.speakers().iter().find(|s| s.key == "zelensky").unwrap().name, "Volodymyr Zelenskyy");
+
+    let set = ClaimSet::new(Article::parse(WAPO).unwrap()).unwrap();
+    let vote = set.claims().iter().find(|c| c.text.contains("would require a vote by Congress")).unwrap();
+    assert_eq!(set.speaker_of(vote).unwrap().name, "U.S. officials");
+    let merz = set.speakers().iter().find(|s| s.key == "merz").unwrap();
+    assert_eq!((merz.name.as_str(), merz.role.as_deref()), ("Friedrich Merz", Some("German Chancellor")));
+    let assets = set.claims().iter().find(|c| c.text.contains("$220 billion")).unwrap();
+    let money = assets.quantities.iter().find(|q| q.kind == QuantityKind::Money).unwrap();
+    assert_eq!((money.value, money.unit.as_deref()), (220e9, Some("USD")));
+    assert!(set.speaker_of(assets).is_none());
+}
+
+#[test]
+fn lookups_by_speaker_and_topic_agree() {
+    let set = ClaimSet::new(Article::parse(WAPO).unwrap()).unwrap();
+    for (key, count) in set.speaker_keys() {
+        assert_eq!(set.by_speaker(key).count(), count);
+    }
+    let total: usize = set.topics().map(|(_, n)| n).sum();
+    assert_eq!(total, set.claims().len());
+    let claim = &set.claims()[12];
+    let key = &set.speaker_of(claim).unwrap().key;
+    assert!(set.by_speaker_and_topic(key, &claim.topic).any(|c| c.index == claim.index));
+}
+
+#[test]
+fn hedges_and_negations() {
+    let text =
+        "The talks may resume on Friday, officials said. Moscow ruled out a ceasefire and did not reply.";
+    let set = ClaimSet::new(Article::parse(text).unwrap()).unwrap();
+    let cues = |i: usize| -> (Vec<&str>, Vec<&str>) {
+        let c = &set.claims()[i];
+        (
+            c.hedges.iter().map(|h| h.cue.as_str()).collect(),
+            c.negations.iter().map(|n| n.cue.as_str()).collect(),
+        )
+    };
+    assert_eq!(cues(0), (vec!["may"], vec![]));
+    assert_eq!(cues(1), (vec![], vec!["ruled out", "not"]));
+}
+
+#[test]
+fn claim_limit_is_a_typed_error() {
+    let article = Article::parse("One. Two. Three.").unwrap();
+    let err = Extractor::new().max_claims(2).extract(article).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::TooManyClaims);
+}
