@@ -162,38 +162,52 @@ fn contains_run(long: &[String], short: &[String]) -> bool {
     short.is_empty() || long.windows(short.len()).any(|w| w == short)
 }
 
-/// Quote: the same speaker quoted in both sources, in words that overlap but differ.
+type Quote<'q> = (&'q ReportClaim, &'q (Span, String, Vec<String>));
+
+/// The quotations (of three words or more) of a side, with their speaker keys.
+fn quotes_of<'a>(ms: &'a [&'a Member<'a>]) -> Vec<(&'a str, Quote<'a>)> {
+    ms.iter()
+        .filter_map(|m| Some((m, m.claim.speaker.as_ref()?.key.as_str())))
+        .flat_map(|(m, key)| m.quotes.iter().filter(|q| q.2.len() >= 3).map(move |q| (key, (m.claim, q))))
+        .collect()
+}
+
+/// Quote: the same speaker quoted in both sources on the same point in words that
+/// overlap but differ, where neither source has the other's words anywhere.
 fn quotes(sides: &Sides<'_, '_>, name: &dyn Fn(usize) -> String, min_similarity: f64) -> Option<Difference> {
     for i in 0..sides.len() {
         for j in i + 1..sides.len() {
-            for a in sides[i].1.iter() {
-                for b in sides[j].1.iter() {
-                    let same_speaker =
-                        matches!((&a.claim.speaker, &b.claim.speaker), (Some(x), Some(y)) if x.key == y.key);
-                    if !same_speaker {
+            let left = quotes_of(sides[i].1);
+            let right = quotes_of(sides[j].1);
+            let covered = |words: &[String], key: &str, other: &[(&str, Quote<'_>)]| {
+                other
+                    .iter()
+                    .any(|(k, (_, q))| *k == key && (contains_run(&q.2, words) || contains_run(words, &q.2)))
+            };
+            for (key, (ca, qa)) in &left {
+                if covered(&qa.2, key, &right) {
+                    continue;
+                }
+                for (kb, (cb, qb)) in &right {
+                    if kb != key || covered(&qb.2, kb, &left) {
                         continue;
                     }
-                    for (sa, ta, wa) in &a.quotes {
-                        for (sb, tb, wb) in &b.quotes {
-                            if wa.len() < 3 || wb.len() < 3 || contains_run(wa, wb) || contains_run(wb, wa) {
-                                continue;
-                            }
-                            let set_a: BTreeSet<&String> = wa.iter().collect();
-                            let set_b: BTreeSet<&String> = wb.iter().collect();
-                            let common = set_a.intersection(&set_b).count() as f64;
-                            let dice = 2.0 * common / (set_a.len() + set_b.len()) as f64;
-                            if dice >= min_similarity {
-                                return Some(Difference {
-                                    kind: DifferenceKind::Quote,
-                                    detail: format!(
-                                        "\u{201C}{ta}\u{201D} ({}) vs \u{201C}{tb}\u{201D} ({})",
-                                        name(sides[i].0),
-                                        name(sides[j].0)
-                                    ),
-                                    evidence: vec![evidence(a.claim, *sa, ta), evidence(b.claim, *sb, tb)],
-                                });
-                            }
-                        }
+                    let set_a: BTreeSet<&String> = qa.2.iter().collect();
+                    let set_b: BTreeSet<&String> = qb.2.iter().collect();
+                    let common = set_a.intersection(&set_b).count() as f64;
+                    let dice = 2.0 * common / (set_a.len() + set_b.len()) as f64;
+                    if dice >= min_similarity {
+                        return Some(Difference {
+                            kind: DifferenceKind::Quote,
+                            detail: format!(
+                                "\u{201C}{}\u{201D} ({}) vs \u{201C}{}\u{201D} ({})",
+                                qa.1,
+                                name(sides[i].0),
+                                qb.1,
+                                name(sides[j].0)
+                            ),
+                            evidence: vec![evidence(ca, qa.0, &qa.1), evidence(cb, qb.0, &qb.1)],
+                        });
                     }
                 }
             }

@@ -95,7 +95,9 @@ impl TermIndex {
                 let b = b as usize;
                 let denom = self.norm[a] * self.norm[b];
                 let similarity = if denom > 0.0 { dot[b] / denom } else { 0.0 };
-                if shared[b] as usize >= min_shared && similarity >= threshold {
+                // Short claims need only share all their terms ("It did not elaborate.").
+                let needed = min_shared.min(self.terms[a].len()).min(self.terms[b].len()).max(1);
+                if shared[b] as usize >= needed && similarity >= threshold {
                     out.push(Candidate { a: a as u32, b: b as u32, similarity });
                 }
                 dot[b] = 0.0;

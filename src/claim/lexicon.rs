@@ -21,6 +21,8 @@ pub(crate) struct Lexicon {
     pub pronouns: HashMap<&'static str, RoleKind>,
     pub stopwords: HashSet<&'static str>,
     pub number_words: HashMap<&'static str, f64>,
+    /// Each word of a synonym group mapped to the group's first word.
+    pub synonyms: HashMap<&'static str, &'static str>,
     /// Hedge cues (pattern index = index into `hedge_words`).
     pub hedges: AhoCorasick,
     pub hedge_words: Vec<&'static str>,
@@ -67,7 +69,16 @@ pub(crate) fn lexicon() -> &'static Lexicon {
             .collect();
         let (hedges, hedge_words) = phrases(include_str!("../data/hedges.txt"));
         let (negations, negation_words) = phrases(include_str!("../data/negations.txt"));
+        let mut synonyms = HashMap::new();
+        for line in lines(include_str!("../data/synonyms.txt")) {
+            let mut words = line.split_whitespace();
+            let Some(first) = words.next() else { continue };
+            for w in words {
+                synonyms.entry(w).or_insert(first);
+            }
+        }
         Lexicon {
+            synonyms,
             speech_verbs: lines(include_str!("../data/speech_verbs.txt")).collect(),
             roles,
             subject_skip: lines(include_str!("../data/subject_skip.txt")).collect(),

@@ -282,7 +282,11 @@ impl Extractor {
             {
                 continue;
             }
-            let word = if t.capitalized { fold_name(&t.norm) } else { t.norm.clone() };
+            let word = match lex.synonyms.get(t.norm.as_str()) {
+                Some(canonical) => canonical.to_string(),
+                None if t.capitalized => fold_name(&t.norm),
+                None => t.norm.clone(),
+            };
             terms.push(self.stemmer.stem(&word).into_owned());
         }
         terms.sort_unstable();
@@ -301,6 +305,9 @@ fn trailing_attribution(text: &str, tokens: &[Token], a: &Attribution) -> Option
         _ => return None,
     };
     let i = tokens.iter().position(|t| t.span.start >= start)?;
+    if i < 3 {
+        return None; // "Still, he told …": the attribution leads the sentence
+    }
     let gap = &text[tokens.get(i.checked_sub(1)?)?.span.end..tokens[i].span.start];
     gap.contains([',', '\u{201D}', '"']).then_some(i)
 }
