@@ -15,21 +15,23 @@ const SEEDS: [(&str, &str); 2] = [
     ("examples/data/003_4ee3722dddd13468.txt", include_str!("data/003_4ee3722dddd13468.txt")),
 ];
 
-fn main() -> ExitCode {
+/// What a run printed, or the one-line error it failed with and its exit code.
+pub type Outcome = Result<String, (String, u8)>;
+
+/// Runs the example on its arguments (without the program name).
+pub fn run(args: &[String]) -> Outcome {
     let mut json = false;
     let mut files = Vec::new();
-    for arg in std::env::args().skip(1) {
+    for arg in args {
         match arg.as_str() {
             "--json" => json = true,
             "-h" | "--help" => {
-                println!("usage: compare [--json] [FILE...]  (no files: the bundled seed articles)");
-                return ExitCode::SUCCESS;
+                return Ok(
+                    "usage: compare [--json] [FILE...]  (no files: the bundled seed articles)\n".into()
+                );
             }
-            _ if arg.starts_with("--") => {
-                eprintln!("error: unknown option {arg}");
-                return ExitCode::from(2);
-            }
-            _ => files.push(arg),
+            _ if arg.starts_with("--") => return Err((format!("error: unknown option {arg}"), 2)),
+            _ => files.push(arg.clone()),
         }
     }
     let inputs: Vec<(String, Vec<u8>)> = if files.is_empty() {
@@ -37,35 +39,34 @@ fn main() -> ExitCode {
     } else {
         let mut inputs = Vec::new();
         for file in files {
-            match std::fs::read(&file) {
-                Ok(bytes) => inputs.push((file, bytes)),
-                Err(e) => {
-                    eprintln!("error: {file}: {e}");
-                    return ExitCode::FAILURE;
-                }
-            }
+            let bytes = std::fs::read(&file).map_err(|e| (format!("error: {file}: {e}"), 1))?;
+            inputs.push((file, bytes));
         }
         inputs
     };
     let mut sets = Vec::new();
     for (name, bytes) in &inputs {
-        match Article::parse_bytes(bytes).and_then(ClaimSet::new) {
-            Ok(set) => sets.push(set),
-            Err(e) => {
-                eprintln!("error: {name}: {e}");
-                return ExitCode::FAILURE;
-            }
+        let set = Article::parse_bytes(bytes)
+            .and_then(ClaimSet::new)
+            .map_err(|e| (format!("error: {name}: {e}"), 1))?;
+        sets.push(set);
+    }
+    let report = Matcher::new().compare(&sets).map_err(|e| (format!("error: {e}"), 1))?;
+    Ok(if json { report.to_json_pretty() + "\n" } else { report.to_string() })
+}
+
+#[allow(dead_code)] // a test includes this file as a module and calls `run`
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(out) => {
+            // A closed pipe (`compare | head`) is not an error worth a panic.
+            let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), out.as_bytes());
+            ExitCode::SUCCESS
+        }
+        Err((message, code)) => {
+            eprintln!("{message}");
+            ExitCode::from(code)
         }
     }
-    let report = match Matcher::new().compare(&sets) {
-        Ok(report) => report,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let out = if json { report.to_json_pretty() + "\n" } else { report.to_string() };
-    // A closed pipe (`compare | head`) is not an error worth a panic.
-    let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), out.as_bytes());
-    ExitCode::SUCCESS
 }
