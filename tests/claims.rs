@@ -190,3 +190,12 @@ fn claim_limit_is_a_typed_error() {
     let err = Extractor::new().max_claims(2).extract(article).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::TooManyClaims);
 }
+
+#[test]
+fn claim_sets_serialise() {
+    let set = ClaimSet::new(Article::parse(BLOOMBERG).unwrap()).unwrap();
+    let json = serde_json::to_value(&set).unwrap();
+    assert_eq!(json["article"]["outlet"], "Bloomberg");
+    assert_eq!(json["claims"].as_array().unwrap().len(), set.claims().len());
+    assert_eq!(json["speakers"][0]["key"], "zelensky");
+}

@@ -1,10 +1,37 @@
 //! Grouping candidate pairs into alignments by average link, so that groups do not
 //! chain: two groups merge only when their claims are, on average, as alike as the
 //! threshold asks.
+//!
+//! Each group keeps the summed similarity of its candidate links to every other group
+//! and its claim count per source, so the average link of two groups costs one lookup;
+//! merging moves the smaller group's links into the larger one's.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::index::Candidate;
+
+struct Group {
+    members: Vec<u32>,
+    /// Claims per source.
+    per_source: BTreeMap<usize, u32>,
+    /// Summed candidate similarity to each other group.
+    links: HashMap<u32, f32>,
+}
+
+impl Group {
+    /// Number of cross-source claim pairs between two groups.
+    fn cross_pairs(&self, other: &Group) -> u64 {
+        let total = self.members.len() as u64 * other.members.len() as u64;
+        let (small, large) =
+            if self.per_source.len() <= other.per_source.len() { (self, other) } else { (other, self) };
+        let same: u64 = small
+            .per_source
+            .iter()
+            .map(|(s, n)| u64::from(*n) * u64::from(large.per_source.get(s).copied().unwrap_or(0)))
+            .sum();
+        total - same
+    }
+}
 
 /// Groups `n` claims given scored candidate pairs. Returns groups of claim indices,
 /// each sorted, ordered by their first claim.
@@ -14,46 +41,61 @@ pub(crate) fn average_link(
     candidates: &[Candidate],
     threshold: f32,
 ) -> Vec<Vec<u32>> {
-    let mut pairs: HashMap<(u32, u32), f32> = HashMap::with_capacity(candidates.len());
+    let mut groups: Vec<Group> = (0..n)
+        .map(|i| Group {
+            members: vec![i as u32],
+            per_source: BTreeMap::from([(source[i], 1)]),
+            links: HashMap::new(),
+        })
+        .collect();
     for c in candidates {
-        pairs.insert((c.a, c.b), c.similarity);
+        *groups[c.a as usize].links.entry(c.b).or_default() += c.similarity;
+        *groups[c.b as usize].links.entry(c.a).or_default() += c.similarity;
     }
+    let mut group_of: Vec<u32> = (0..n as u32).collect();
     let mut order: Vec<&Candidate> = candidates.iter().collect();
     order.sort_by(|x, y| y.similarity.total_cmp(&x.similarity).then((x.a, x.b).cmp(&(y.a, y.b))));
-    let mut group_of: Vec<u32> = (0..n as u32).collect();
-    let mut members: Vec<Vec<u32>> = (0..n as u32).map(|i| vec![i]).collect();
     for c in order {
         let (ga, gb) = (group_of[c.a as usize], group_of[c.b as usize]);
         if ga == gb {
             continue;
         }
-        // Average similarity over cross-source pairs between the two groups.
-        let (mut sum, mut count) = (0f32, 0u32);
-        for &x in &members[ga as usize] {
-            for &y in &members[gb as usize] {
-                if source[x as usize] == source[y as usize] {
-                    continue;
-                }
-                let key = if x < y { (x, y) } else { (y, x) };
-                sum += pairs.get(&key).copied().unwrap_or(0.0);
-                count += 1;
-            }
-        }
-        if count == 0 || sum / (count as f32) < threshold {
+        let sum = groups[ga as usize].links.get(&gb).copied().unwrap_or(0.0);
+        let pairs = groups[ga as usize].cross_pairs(&groups[gb as usize]);
+        if pairs == 0 || sum / (pairs as f32) < threshold {
             continue;
         }
-        let (keep, gone) =
-            if members[ga as usize].len() >= members[gb as usize].len() { (ga, gb) } else { (gb, ga) };
-        let moved = std::mem::take(&mut members[gone as usize]);
+        let (keep, gone) = if groups[ga as usize].members.len() >= groups[gb as usize].members.len() {
+            (ga, gb)
+        } else {
+            (gb, ga)
+        };
+        let moved = std::mem::take(&mut groups[gone as usize].members);
+        let links = std::mem::take(&mut groups[gone as usize].links);
+        let per_source = std::mem::take(&mut groups[gone as usize].per_source);
         for &m in &moved {
             group_of[m as usize] = keep;
         }
-        members[keep as usize].extend(moved);
+        for (other, weight) in links {
+            let other_links = &mut groups[other as usize].links;
+            other_links.remove(&gone);
+            if other == keep {
+                continue;
+            }
+            *other_links.entry(keep).or_default() += weight;
+            *groups[keep as usize].links.entry(other).or_default() += weight;
+        }
+        let target = &mut groups[keep as usize];
+        target.links.remove(&gone);
+        target.members.extend(moved);
+        for (s, count) in per_source {
+            *target.per_source.entry(s).or_default() += count;
+        }
     }
-    let mut groups: Vec<Vec<u32>> = members.into_iter().filter(|g| !g.is_empty()).collect();
-    for g in &mut groups {
+    let mut out: Vec<Vec<u32>> = groups.into_iter().map(|g| g.members).filter(|m| !m.is_empty()).collect();
+    for g in &mut out {
         g.sort_unstable();
     }
-    groups.sort_unstable_by_key(|g| g[0]);
-    groups
+    out.sort_unstable_by_key(|g| g[0]);
+    out
 }

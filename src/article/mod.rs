@@ -62,7 +62,7 @@ pub struct Sentence<'a> {
 /// assert_eq!(sentences, ["Negotiators met on Monday.", "\u{201C}We are close,\u{201D} Mr. Smith said."]);
 /// # Ok::<(), claimdiff::Error>(())
 /// ```
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Article<'a> {
     text: &'a str,
     title: Option<String>,

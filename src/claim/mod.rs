@@ -84,12 +84,14 @@ pub struct Claim<'a> {
 /// assert_eq!(claims.claims()[2].quantities[0].day, Some(2));
 /// # Ok::<(), claimdiff::Error>(())
 /// ```
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct ClaimSet<'a> {
     article: Article<'a>,
     claims: Vec<Claim<'a>>,
     speakers: Vec<Speaker>,
+    #[serde(skip)]
     by_speaker: BTreeMap<String, Vec<usize>>,
+    #[serde(skip)]
     by_topic: BTreeMap<String, Vec<usize>>,
 }
 
