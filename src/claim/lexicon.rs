@@ -5,6 +5,8 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
+use crate::text::data_lines as lines;
+
 /// What a description headed by a role word refers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum RoleKind {
@@ -28,10 +30,6 @@ pub(crate) struct Lexicon {
     pub hedge_words: Vec<&'static str>,
     pub negations: AhoCorasick,
     pub negation_words: Vec<&'static str>,
-}
-
-fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
-    data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 fn phrases(data: &'static str) -> (AhoCorasick, Vec<&'static str>) {

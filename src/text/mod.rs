@@ -3,3 +3,8 @@
 pub(crate) mod normalize;
 pub(crate) mod sentence;
 pub(crate) mod token;
+
+/// The entries of a word-list data file: trimmed lines, without blanks and `#` comments.
+pub(crate) fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}

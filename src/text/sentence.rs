@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use super::data_lines;
 use crate::span::Span;
 
 /// How a period after a given abbreviation is read.
@@ -21,10 +22,6 @@ enum Abbrev {
 struct Lexicon {
     abbreviations: HashMap<&'static str, Abbrev>,
     starters: Vec<&'static str>,
-}
-
-fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
-    data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 fn lexicon() -> &'static Lexicon {
