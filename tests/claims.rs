@@ -27,6 +27,19 @@ fn read_table(data: &str) -> Vec<Case> {
     cases
 }
 
+/// Runs `check` on every case and fails with the list of failing cases.
+fn assert_table(cases: &[Case], check: fn(&Case) -> Result<(), String>) {
+    let failures: Vec<String> =
+        cases.iter().filter_map(|c| check(c).err().map(|e| format!("line {}: {e}", c.line))).collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases fail:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
 fn field<'c>(case: &'c Case, name: &str) -> Option<&'c str> {
     case.fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
 }
@@ -72,17 +85,7 @@ fn check_attribution(case: &Case) -> Result<(), String> {
 fn attribution_table() {
     let cases = read_table(include_str!("data/attribution.txt"));
     assert!(cases.len() >= 60, "the table has {} cases", cases.len());
-    let failures: Vec<String> = cases
-        .iter()
-        .filter_map(|c| check_attribution(c).err().map(|e| format!("line {}: {e}", c.line)))
-        .collect();
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases fail:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
+    assert_table(&cases, check_attribution);
 }
 
 fn check_quantity(case: &Case) -> Result<(), String> {
@@ -118,17 +121,7 @@ fn check_quantity(case: &Case) -> Result<(), String> {
 fn quantity_table() {
     let cases = read_table(include_str!("data/quantities.txt"));
     assert!(cases.len() >= 40, "the table has {} cases", cases.len());
-    let failures: Vec<String> = cases
-        .iter()
-        .filter_map(|c| check_quantity(c).err().map(|e| format!("line {}: {e}", c.line)))
-        .collect();
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases fail:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
+    assert_table(&cases, check_quantity);
 }
 
 const WAPO: &str = include_str!("../examples/data/000_3ceddb36b1c5c648.txt");

@@ -23,7 +23,7 @@ use crate::article::Article;
 use crate::error::{Error, Result};
 use crate::span::Span;
 use crate::text::normalize::NormalizedText;
-use crate::text::token::{Token, tokenize};
+use crate::text::token::{Token, tokenize_normalized};
 use lexicon::lexicon;
 
 /// How many content words make up a topic key.
@@ -211,7 +211,7 @@ impl Extractor {
             for (&span, mark) in paragraph.sentences.iter().zip(&marks) {
                 let sentence = &text[span.range()];
                 let norm = NormalizedText::new(sentence);
-                let tokens: Vec<Token> = tokenize(sentence)
+                let tokens: Vec<Token> = tokenize_normalized(sentence, &norm)
                     .into_iter()
                     .map(|mut t| {
                         t.span = t.span.shift(span.start);

@@ -20,7 +20,11 @@ pub(crate) struct Token {
 /// `U.S.` is one token (`us`), `800,000` and `2.5` are one token each, and `Kyiv's`
 /// is `kyiv`.
 pub(crate) fn tokenize(input: &str) -> Vec<Token> {
-    let norm = NormalizedText::new(input);
+    tokenize_normalized(input, &NormalizedText::new(input))
+}
+
+/// As [`tokenize`], given the normalised form of `input` already made.
+pub(crate) fn tokenize_normalized(input: &str, norm: &NormalizedText) -> Vec<Token> {
     let text = norm.as_str();
     let bytes = text.as_bytes();
     let mut tokens = Vec::new();
