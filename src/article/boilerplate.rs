@@ -55,21 +55,21 @@ fn patterns() -> &'static Patterns {
         let re = |p: &str| Regex::new(p).expect("boilerplate pattern");
         Patterns {
             trailer: re(r"(?i)^the post (.+) appeared first on (.+?)\.?$"),
-            placement: re(r"(?i)^(published in|posted in|filed under|updated:?|first published)\b"),
+            placement: re(r"(?i)^(published in|posted in|filed under|updated:?|first published)(?-u:\b)"),
             credit: re(concat!(
                 r"(?i)(contributed (reporting )?to this (report|story|article)\.?$",
-                r"|^[-\u2014\u2013\s]*with assistance from\b",
-                r"|^[-\u2014\u2013\s]*(additional )?reporting by\b",
-                r"|^(edited|written|compiled) by\b",
+                r"|^[-\u2014\u2013\s]*with assistance from(?-u:\b)",
+                r"|^[-\u2014\u2013\s]*(additional )?reporting by(?-u:\b)",
+                r"|^(edited|written|compiled) by(?-u:\b)",
                 r"|^by [\p{Lu}][\p{L}.'\u2019-]+( [\p{Lu}][\p{L}.'\u2019-]+){0,3}( and [\p{Lu}][\p{L}.'\u2019-]+( [\p{Lu}][\p{L}.'\u2019-]+){0,3})?$)",
             )),
-            copyright: re(r"(?i)^(©|\(c\)|copyright\b)|all rights reserved|^distributed by\b"),
+            copyright: re(r"(?i)^(©|\(c\)|copyright(?-u:\b))|all rights reserved|^distributed by(?-u:\b)"),
             copyright_holder: re(
                 r"(?i)^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}\s*)?(?:[-,]\s*\d{4}\s*)?([^,©]+?)(?:\.\s|\.$|,|$)",
             ),
             distributor: re(r"(?i)distributed by\s+([^.,]+)"),
             furniture: re(
-                r"(?i)^(comments?|advertisement|read more|related( articles| stories)?|share this( article| story)?|sign up\b.*|subscribe\b.*|click here\b.*|follow us\b.*|more from\b.*)[\s\W]*$",
+                r"(?i)^(comments?|advertisement|read more|related( articles| stories)?|share this( article| story)?|sign up(?-u:\b).*|subscribe(?-u:\b).*|click here(?-u:\b).*|follow us(?-u:\b).*|more from(?-u:\b).*)[\s\W]*$",
             ),
             rule: re(r"^[\s\-_=*~#\u2014\u2013\u2022\u00b7.]{3,}$"),
         }

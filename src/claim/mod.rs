@@ -13,7 +13,10 @@ pub use speaker::{Speaker, SpeakerKind};
 pub(crate) use quantity::number_word;
 pub(crate) use speaker::fold_name;
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
 
 use aho_corasick::AhoCorasick;
 use rust_stemmers::{Algorithm, Stemmer};
@@ -65,6 +68,15 @@ pub struct Claim<'a> {
     /// Stemmed content terms used for matching, sorted and unique.
     #[serde(skip)]
     pub(crate) terms: Vec<String>,
+}
+
+impl Claim<'_> {
+    /// The stemmed content terms the matcher compares, sorted and unique: word stems
+    /// without function words, cue words or the speaker's own words, and quantities as
+    /// normalised values.
+    pub fn terms(&self) -> &[String] {
+        &self.terms
+    }
 }
 
 /// The claims of one article, with its speakers and lookups by speaker and topic.
@@ -177,6 +189,9 @@ impl Default for Extractor {
     }
 }
 
+/// Words whose stems one thread remembers before it forgets them all.
+const STEM_MEMO_LIMIT: usize = 1 << 16;
+
 /// The default limit on claims per article.
 pub const DEFAULT_MAX_CLAIMS: usize = 100_000;
 
@@ -264,6 +279,26 @@ impl Extractor {
         Ok(ClaimSet { article, claims, speakers: registry.speakers, by_speaker, by_topic })
     }
 
+    /// The stem of a word, memoised per thread: news prose repeats its words, and the
+    /// Snowball stemmer is the costliest step per word. The memo is cleared when it
+    /// holds [`STEM_MEMO_LIMIT`] words, so its memory stays bounded.
+    fn stem(&self, word: String) -> String {
+        thread_local! {
+            static MEMO: RefCell<FxHashMap<String, String>> = RefCell::default();
+        }
+        MEMO.with_borrow_mut(|memo| {
+            if let Some(stem) = memo.get(&word) {
+                return stem.clone();
+            }
+            if memo.len() >= STEM_MEMO_LIMIT {
+                memo.clear();
+            }
+            let stem = self.stemmer.stem(&word).into_owned();
+            memo.insert(word, stem.clone());
+            stem
+        })
+    }
+
     /// The content terms of a sentence: stems of words that are not function words,
     /// cue words or the speaker's own words; quantities as normalised values.
     fn terms(
@@ -289,7 +324,7 @@ impl Extractor {
                 None if t.capitalized => fold_name(&t.norm),
                 None => t.norm.clone(),
             };
-            terms.push(self.stemmer.stem(&word).into_owned());
+            terms.push(self.stem(word));
         }
         terms.sort_unstable();
         terms.dedup();
@@ -365,10 +400,15 @@ fn find_cues(automaton: &AhoCorasick, words: &[&str], norm: &NormalizedText, bas
 /// The topic key: the most specific content words (names first, then longer words),
 /// sorted so that word order does not matter.
 fn topic_of(terms: &[String], tokens: &[Token]) -> String {
-    let mut ranked: Vec<&String> = terms.iter().filter(|t| !t.starts_with(['#', '@'])).collect();
-    let is_name = |term: &str| tokens.iter().any(|t| t.capitalized && fold_name(&t.norm).starts_with(term));
-    ranked.sort_by_key(|t| (!is_name(t), std::cmp::Reverse(t.len()), (*t).clone()));
-    let mut chosen: Vec<&str> = ranked.into_iter().take(TOPIC_WORDS).map(String::as_str).collect();
+    let names: Vec<String> = tokens.iter().filter(|t| t.capitalized).map(|t| fold_name(&t.norm)).collect();
+    let is_name = |term: &str| names.iter().any(|n| n.starts_with(term));
+    let mut ranked: Vec<(bool, std::cmp::Reverse<usize>, &str)> = terms
+        .iter()
+        .filter(|t| !t.starts_with(['#', '@']))
+        .map(|t| (!is_name(t), std::cmp::Reverse(t.len()), t.as_str()))
+        .collect();
+    ranked.sort_unstable();
+    let mut chosen: Vec<&str> = ranked.into_iter().take(TOPIC_WORDS).map(|(_, _, t)| t).collect();
     chosen.sort_unstable();
     chosen.join(" ")
 }

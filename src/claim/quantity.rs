@@ -103,16 +103,16 @@ fn pattern() -> &'static Regex {
         let unit = r"(?:hours?|minutes?|seconds?|days?|weeks?|months?|years?|decades?)";
         let source = format!(
             r"(?x)
-            (?P<approx>\b(?:nearly|almost|about|around|roughly|approximately|some|more\ than|less\ than|fewer\ than|over|under|up\ to|at\ least|at\ most|close\ to|as\ many\ as|as\ much\ as)\s+)?
+            (?P<approx>(?-u:\b)(?:nearly|almost|about|around|roughly|approximately|some|more\ than|less\ than|fewer\ than|over|under|up\ to|at\ least|at\ most|close\ to|as\ many\ as|as\ much\ as)\s+)?
             (?:
-              (?P<date>\b(?P<month>{month})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:1[89]|20)\d{{2}})\b)?)
-            | (?P<date2>\b(?P<day2>\d{{1,2}})\s+(?P<month2>{month})\b\.?(?:,?\s+(?P<year2>(?:1[89]|20)\d{{2}})\b)?)
-            | (?P<money>(?P<cur>us\$|\$|€|£|¥)\s?(?P<mnum>\d[\d,]*(?:\.\d+)?)(?:\s?(?P<mscale>{scale})\b)?)
-            | (?P<num>(?:\b\d[\d,]*(?:\.\d+)?|\b{word}(?:-{word})?)\b)
-              (?:\s?(?P<scale>trillion|billion|million|thousand|bn)\b)?
-              (?:\s?(?P<pct>%|percent\b|per\ cent\b))?
-              (?:\s?(?P<curword>dollars|euros|pounds|yen)\b)?
-              (?:(?:\s|-)(?P<unit>{unit})\b)?
+              (?P<date>(?-u:\b)(?P<month>{month})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<year>(?:1[89]|20)\d{{2}})(?-u:\b))?)
+            | (?P<date2>(?-u:\b)(?P<day2>\d{{1,2}})\s+(?P<month2>{month})(?-u:\b)\.?(?:,?\s+(?P<year2>(?:1[89]|20)\d{{2}})(?-u:\b))?)
+            | (?P<money>(?P<cur>us\$|\$|€|£|¥)\s?(?P<mnum>\d[\d,]*(?:\.\d+)?)(?:\s?(?P<mscale>{scale})(?-u:\b))?)
+            | (?P<num>(?:(?-u:\b)\d[\d,]*(?:\.\d+)?|(?-u:\b){word}(?:-{word})?)(?-u:\b))
+              (?:\s?(?P<scale>trillion|billion|million|thousand|bn)(?-u:\b))?
+              (?:\s?(?P<pct>%|percent(?-u:\b)|per\ cent(?-u:\b)))?
+              (?:\s?(?P<curword>dollars|euros|pounds|yen)(?-u:\b))?
+              (?:(?:\s|-)(?P<unit>{unit})(?-u:\b))?
             )"
         );
         Regex::new(&source).expect("quantity pattern")

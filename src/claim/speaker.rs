@@ -56,8 +56,11 @@ pub(crate) enum Mention {
 /// Folds a name for cross-source keys: lower case, accents off, and common
 /// transliteration endings made one ("Zelenskyy", "Zelenskiy" -> "zelensky").
 pub(crate) fn fold_name(name: &str) -> String {
-    let mut folded: String =
-        name.nfkd().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+    let mut folded: String = if name.is_ascii() {
+        name.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect()
+    } else {
+        name.nfkd().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    };
     for (from, to) in [("yy", "y"), ("iy", "y"), ("ij", "y"), ("ii", "y")] {
         if folded.len() > 4 && folded.ends_with(from) {
             folded.truncate(folded.len() - from.len());

@@ -55,6 +55,18 @@ impl NormalizedText {
         let mut cluster = String::new();
         let mut chars = input.char_indices().peekable();
         while let Some((start, first)) = chars.next() {
+            // Fast path: an ASCII character not followed by a combining mark is its own
+            // cluster, unchanged by NFKC.
+            if first.is_ascii() && input.as_bytes().get(start + 1).is_none_or(u8::is_ascii) {
+                let c = match first {
+                    '`' => '\'',
+                    '\t' => ' ',
+                    c => c.to_ascii_lowercase(),
+                };
+                text.push(c);
+                origin.push((start as u32, start as u32 + 1));
+                continue;
+            }
             // A cluster is a starter and the combining marks that follow it, so that
             // composition (e + U+0301 -> é) happens inside one mapped unit.
             cluster.clear();
