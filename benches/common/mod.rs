@@ -63,29 +63,33 @@ const NOUNS: &[&str] = &[
     "more funding",
 ];
 const MONTHS: &[&str] = &["Jan.", "Feb.", "March", "Oct.", "Nov.", "Dec."];
-const FILLER: &[&str] = &[
-    "residents",
-    "officials",
-    "markets",
-    "analysts",
-    "convoys",
-    "negotiators",
-    "farmers",
-    "shipping",
-    "lenders",
-    "engineers",
-    "voters",
-    "courts",
-    "hospitals",
-    "schools",
-    "refineries",
+/// Syllables of the made-up words in unique sentences: 24⁴ words, so that two unique
+/// sentences rarely share more than a word, as in real reporting.
+const SYLLABLES: &[&str] = &[
+    "ka", "lo", "mer", "sta", "vin", "dor", "pel", "tru", "gan", "shi", "bor", "na", "qui", "fen", "ra",
+    "tol", "mis", "ber", "cu", "zan", "hol", "dri", "po", "len",
 ];
+const FILLER: &[&str] = &["residents", "officials", "markets", "analysts", "convoys", "negotiators"];
 
-/// One fact of the story, written with the variation a source may bring.
-fn fact(id: usize, rng: &mut Rng) -> String {
+fn made_up_word(rng: &mut Rng) -> String {
+    (0..4).map(|_| rng.pick(SYLLABLES)).collect()
+}
+
+/// The words of one story: its names, places and subjects (made-up words, so that two
+/// stories share only the generic words of news prose).
+fn story_words(story: u64) -> Vec<String> {
+    let mut rng = Rng::new(story.wrapping_mul(0x2545_F491_4F6C_DD1D) ^ 0x5DEE_CE66);
+    (0..24).map(|_| made_up_word(&mut rng)).collect()
+}
+
+/// One fact of a story, written with the variation a source may bring.
+fn fact(words: &[String], id: usize, rng: &mut Rng) -> String {
     let mut f = Rng::new(id as u64 * 7919 + 17); // the fact itself is fixed by its id
     let speaker = f.pick(SPEAKERS);
     let topic = f.pick(TOPICS);
+    let (name, subject, object) =
+        (&words[f.below(words.len())], &words[f.below(words.len())], &words[f.below(words.len())]);
+    let topic = format!("{topic} for {}", capitalise(name));
     let verb = f.pick(VERBS);
     let noun = f.pick(NOUNS);
     let place = f.pick(PLACES);
@@ -97,14 +101,14 @@ fn fact(id: usize, rng: &mut Rng) -> String {
     let speaker = if rng.below(10) == 0 { rng.pick(SPEAKERS) } else { speaker };
     match rng.below(3) {
         0 => format!(
-            "{speaker} said in {place} that {topic} {verb} {noun} worth ${amount} million before {month} {day}."
+            "{speaker} said in {place} that {topic} {verb} {noun} on {subject} {object} worth ${amount} million before {month} {day}."
         ),
         1 => format!(
-            "{topic} {verb} {noun} worth about ${amount} million before {month} {day}, {speaker} said in {place}."
+            "{topic} {verb} {noun} on {subject} {object} worth about ${amount} million before {month} {day}, {speaker} said in {place}."
         ),
         _ => format!(
-            "\u{201C}{} {verb} {noun} worth ${amount} million before {month} {day},\u{201D} {speaker} said in {place}.",
-            capitalise(topic)
+            "\u{201C}{} {verb} {noun} on {subject} {object} worth ${amount} million before {month} {day},\u{201D} {speaker} said in {place}.",
+            capitalise(&topic)
         ),
     }
 }
@@ -115,10 +119,11 @@ fn capitalise(s: &str) -> String {
 }
 
 fn unique_sentence(rng: &mut Rng) -> String {
-    let words: Vec<&str> = (0..12).map(|_| rng.pick(FILLER)).collect();
+    let words: Vec<String> = (0..10).map(|_| made_up_word(rng)).collect();
     format!(
-        "{} {} in {} on {} {}.",
-        capitalise(words[0]),
+        "{} {} {} in {} on {} {}.",
+        capitalise(&words[0]),
+        rng.pick(FILLER),
         words[1..].join(" "),
         rng.pick(PLACES),
         rng.pick(MONTHS),
@@ -126,14 +131,19 @@ fn unique_sentence(rng: &mut Rng) -> String {
     )
 }
 
-/// One article of about `claims` sentences: roughly two thirds drawn from a pool of
-/// `pool` shared facts, the rest unique; a headline and a credit line around them.
-pub fn article(seed: u64, claims: usize, pool: usize) -> String {
+/// One article of about `claims` sentences on story `story`: roughly two thirds drawn
+/// from the story's pool of `pool` shared facts, the rest unique; a headline and a
+/// credit line around them.
+pub fn article(story: u64, seed: u64, claims: usize, pool: usize) -> String {
+    let words = story_words(story);
     let mut rng = Rng::new(seed);
-    let mut out = format!("{} talks enter a crucial week\n", rng.pick(PLACES));
+    let mut out = format!("{} talks enter a crucial week\n", capitalise(&words[0]));
     for i in 0..claims {
-        let sentence =
-            if rng.below(3) < 2 { fact(rng.below(pool), &mut rng) } else { unique_sentence(&mut rng) };
+        let sentence = if rng.below(3) < 2 {
+            fact(&words, story as usize * 100_000 + rng.below(pool), &mut rng)
+        } else {
+            unique_sentence(&mut rng)
+        };
         out.push_str(&sentence);
         out.push(if i % 3 == 2 { '\n' } else { ' ' });
     }
@@ -141,10 +151,24 @@ pub fn article(seed: u64, claims: usize, pool: usize) -> String {
     out
 }
 
-/// `n` articles on one story, ~40 claims each.
+/// `n` articles of ~40 claims each, as a news pipeline sees them: stories covered by
+/// about 20 sources each (the last story takes the remainder).
 pub fn corpus(n: usize, seed: u64) -> Vec<String> {
-    let pool = 60 + n / 4;
-    (0..n).map(|i| article(seed.wrapping_add(i as u64 * 1_000_003), 40, pool)).collect()
+    corpus_of_stories(n, 20, seed)
+}
+
+/// `n` articles of ~40 claims each, on stories of `per_story` sources; the pool of
+/// facts of a story grows with its coverage.
+pub fn corpus_of_stories(n: usize, per_story: usize, seed: u64) -> Vec<String> {
+    let per_story = per_story.clamp(1, n.max(1));
+    let stories = (n / per_story).max(1);
+    let pool = 60 + per_story / 4;
+    (0..n)
+        .map(|i| {
+            let story = (i / per_story).min(stories - 1) as u64;
+            article(seed.wrapping_add(story), seed.wrapping_add(i as u64 * 1_000_003), 40, pool)
+        })
+        .collect()
 }
 
 /// About `bytes` of article text, as one article.
@@ -152,7 +176,7 @@ pub fn long_article(bytes: usize, seed: u64) -> String {
     let mut out = String::with_capacity(bytes + 1024);
     let mut i = 0;
     while out.len() < bytes {
-        out.push_str(&article(seed + i, 40, 200));
+        out.push_str(&article(seed, seed + i, 40, 200));
         i += 1;
     }
     out

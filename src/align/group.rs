@@ -11,6 +11,9 @@ use std::collections::{BTreeMap, HashMap};
 use super::index::Candidate;
 
 struct Group {
+    /// Index nodes in the group.
+    nodes: Vec<u32>,
+    /// Claims in the group.
     members: Vec<u32>,
     /// Claims per source.
     per_source: BTreeMap<usize, u32>,
@@ -33,24 +36,32 @@ impl Group {
     }
 }
 
-/// Groups `n` claims given scored candidate pairs. Returns groups of claim indices,
-/// each sorted, ordered by their first claim.
+/// Groups claims given their index nodes (`nodes[i]`: the claims of node `i`),
+/// each claim's source, and scored candidate pairs of nodes. Returns groups of claim
+/// indices, each sorted, ordered by their first claim.
 pub(crate) fn average_link(
-    n: usize,
+    nodes: &[Vec<u32>],
     source: &[usize],
     candidates: &[Candidate],
     threshold: f32,
 ) -> Vec<Vec<u32>> {
-    let mut groups: Vec<Group> = (0..n)
-        .map(|i| Group {
-            members: vec![i as u32],
-            per_source: BTreeMap::from([(source[i], 1)]),
-            links: HashMap::new(),
+    let n = nodes.len();
+    let mut groups: Vec<Group> = nodes
+        .iter()
+        .enumerate()
+        .map(|(node, claims)| {
+            let mut per_source = BTreeMap::new();
+            for &c in claims {
+                *per_source.entry(source[c as usize]).or_default() += 1;
+            }
+            Group { nodes: vec![node as u32], members: claims.clone(), per_source, links: HashMap::new() }
         })
         .collect();
+    // A candidate's similarity holds for every cross-source pair of claims of its nodes.
     for c in candidates {
-        *groups[c.a as usize].links.entry(c.b).or_default() += c.similarity;
-        *groups[c.b as usize].links.entry(c.a).or_default() += c.similarity;
+        let weight = c.similarity * groups[c.a as usize].cross_pairs(&groups[c.b as usize]) as f32;
+        *groups[c.a as usize].links.entry(c.b).or_default() += weight;
+        *groups[c.b as usize].links.entry(c.a).or_default() += weight;
     }
     let mut group_of: Vec<u32> = (0..n as u32).collect();
     let mut order: Vec<&Candidate> = candidates.iter().collect();
@@ -73,9 +84,11 @@ pub(crate) fn average_link(
         let moved = std::mem::take(&mut groups[gone as usize].members);
         let links = std::mem::take(&mut groups[gone as usize].links);
         let per_source = std::mem::take(&mut groups[gone as usize].per_source);
-        for &m in &moved {
-            group_of[m as usize] = keep;
+        let moved_nodes = std::mem::take(&mut groups[gone as usize].nodes);
+        for &node in &moved_nodes {
+            group_of[node as usize] = keep;
         }
+        groups[keep as usize].nodes.extend(moved_nodes);
         for (other, weight) in links {
             let other_links = &mut groups[other as usize].links;
             other_links.remove(&gone);

@@ -1,22 +1,40 @@
 //! Candidate pairs from an inverted index over claim terms, scored by IDF-weighted
-//! cosine similarity. No all-pairs comparison: only claims sharing a term meet.
+//! cosine similarity. No all-pairs comparison: only claims sharing a rare term meet.
+//!
+//! Claims with the same terms (a wire story syndicated by many outlets, a sentence
+//! rewritten only in its attribution) are one *node* of the index, so a fact repeated
+//! by hundreds of sources costs one vector, not hundreds.
+//!
+//! Candidates come from prefix filtering (Bayardo, Ma and Srikant, "Scaling up all
+//! pairs similarity search", WWW 2007), which is exact. With a node's terms ordered
+//! from the most to the least common, the node is indexed only under its rarest terms:
+//! the common ones left out could not, alone, make a pair reach the threshold (by
+//! Cauchy-Schwarz, their share of a cosine is at most their norm over the node's norm),
+//! nor hold all the terms a pair must share (with `k` shared terms needed, `k - 1` can be
+//! left out). Two nodes that qualify share a term indexed in both (their rarest shared
+//! term), so they meet; a common word ("Berlin", "Oct.") no longer makes every claim
+//! meet every other.
 
 use std::collections::HashMap;
 
-/// Claims as term-id lists, with the statistics needed to score pairs.
+/// Claim nodes as term-id lists, with the statistics needed to score pairs.
 pub(crate) struct TermIndex {
-    /// Sorted, unique term ids per claim.
-    pub terms: Vec<Vec<u32>>,
-    /// Source of each claim.
-    pub source: Vec<usize>,
-    /// Inverse document frequency per term id (squared weight is used in dot products).
-    pub idf: Vec<f32>,
-    /// Euclidean norm of each claim's IDF vector.
-    pub norm: Vec<f32>,
-    postings: Vec<Vec<u32>>,
+    /// Claims (indices into the input) of each node, ascending.
+    pub members: Vec<Vec<u32>>,
+    /// Sorted, unique term ids per node.
+    terms: Vec<Vec<u32>>,
+    /// The one source of a node's claims, `None` when they come from several.
+    source: Vec<Option<usize>>,
+    /// Inverse document frequency per term id, over claims (its square is the weight
+    /// in dot products).
+    idf: Vec<f32>,
+    /// Euclidean norm of each node's IDF vector.
+    norm: Vec<f32>,
+    /// Claims holding each term.
+    frequency: Vec<usize>,
 }
 
-/// A scored pair of claims from different sources, `a < b`.
+/// A scored pair of nodes, `a < b`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Candidate {
     pub a: u32,
@@ -24,13 +42,34 @@ pub(crate) struct Candidate {
     pub similarity: f32,
 }
 
+/// What makes a pair of nodes a candidate.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Criteria {
+    /// Least cosine similarity.
+    pub threshold: f32,
+    /// Terms two nodes must share, or all the terms of the shorter one.
+    pub min_shared: usize,
+    /// Terms held by more claims than this are left out of the dot product: they are
+    /// too common to say two claims state the same thing, and their IDF weight is small.
+    pub max_postings: usize,
+    /// Terms held by more claims than this still count in the dot product but do not
+    /// propose pairs: a pair must share a rarer term to meet. This bounds the work per
+    /// claim as a collection grows (`usize::MAX`: exact).
+    pub max_proposing: usize,
+}
+
 impl TermIndex {
-    /// Builds the index from each claim's terms (strings) and source.
+    /// Builds the index from each claim's source and terms (strings). Claims with the
+    /// same non-empty terms from two or more sources share a node; claims whose terms
+    /// only one source has, or no terms at all, stay nodes of their own, because claims
+    /// of one source are never aligned with each other directly.
     pub fn new<'t>(claims: impl Iterator<Item = (usize, &'t [String])>) -> TermIndex {
         let mut ids: HashMap<&'t str, u32> = HashMap::new();
-        let mut terms = Vec::new();
-        let mut source = Vec::new();
-        let mut postings: Vec<Vec<u32>> = Vec::new();
+        let mut by_terms: HashMap<Vec<u32>, usize> = HashMap::new();
+        // Distinct term lists with their (claim, source) pairs.
+        type Holders = Vec<(u32, usize)>;
+        let mut groups: Vec<(Vec<u32>, Holders)> = Vec::new();
+        let mut frequency: Vec<usize> = Vec::new();
         for (i, (src, words)) in claims.enumerate() {
             let mut list: Vec<u32> = words
                 .iter()
@@ -42,69 +81,238 @@ impl TermIndex {
             list.sort_unstable();
             list.dedup();
             for &t in &list {
-                if t as usize == postings.len() {
-                    postings.push(Vec::new());
+                if t as usize == frequency.len() {
+                    frequency.push(0);
                 }
-                postings[t as usize].push(i as u32);
+                frequency[t as usize] += 1;
             }
-            terms.push(list);
-            source.push(src);
+            let known = if list.is_empty() { None } else { by_terms.get(&list).copied() };
+            match known {
+                Some(g) => groups[g].1.push((i as u32, src)),
+                None => {
+                    if !list.is_empty() {
+                        by_terms.insert(list.clone(), groups.len());
+                    }
+                    groups.push((list, vec![(i as u32, src)]));
+                }
+            }
         }
-        let n = terms.len().max(1) as f32;
-        let idf: Vec<f32> = postings.iter().map(|p| (1.0 + n / p.len() as f32).ln()).collect();
+        let mut members = Vec::with_capacity(groups.len());
+        let mut terms = Vec::with_capacity(groups.len());
+        let mut source = Vec::with_capacity(groups.len());
+        for (list, claims) in groups {
+            let first = claims[0].1;
+            if claims.iter().all(|&(_, s)| s == first) {
+                for (claim, _) in claims {
+                    members.push(vec![claim]);
+                    terms.push(list.clone());
+                    source.push(Some(first));
+                }
+            } else {
+                members.push(claims.iter().map(|&(c, _)| c).collect());
+                terms.push(list);
+                source.push(None);
+            }
+        }
+        let n = members.iter().map(Vec::len).sum::<usize>().max(1) as f32;
+        let idf: Vec<f32> = frequency.iter().map(|&f| (1.0 + n / f as f32).ln()).collect();
         let norm = terms
             .iter()
             .map(|list: &Vec<u32>| list.iter().map(|&t| idf[t as usize].powi(2)).sum::<f32>().sqrt())
             .collect();
-        TermIndex { terms, source, idf, norm, postings }
+        TermIndex { members, terms, source, idf, norm, frequency }
     }
 
-    /// Every pair of claims from different sources with cosine similarity at least
-    /// `threshold` and at least `min_shared` terms in common. Terms held by more than
-    /// `max_postings` claims are skipped: they are too common to propose candidates,
-    /// and their IDF weight is small, so leaving them out of the dot product lowers a
-    /// score only slightly.
-    pub fn candidates(&self, threshold: f32, min_shared: usize, max_postings: usize) -> Vec<Candidate> {
+    /// Every pair of nodes that may hold claims of different sources, with cosine
+    /// similarity at least `criteria.threshold` and enough terms in common.
+    ///
+    /// Nodes with fewer than `min_shared` terms ("It did not elaborate.") need only
+    /// share all their terms, so the `k - 1` rule cannot leave terms of their partners
+    /// out: they probe a second index that holds every node under its cosine prefix.
+    pub fn candidates(&self, criteria: Criteria) -> Vec<Candidate> {
         let n = self.terms.len();
-        let mut dot = vec![0f32; n];
-        let mut shared = vec![0u32; n];
-        let mut touched: Vec<u32> = Vec::new();
-        let mut out = Vec::new();
-        for a in 0..n {
-            for &t in &self.terms[a] {
-                let list = &self.postings[t as usize];
-                if list.len() > max_postings {
-                    continue;
-                }
-                let w = self.idf[t as usize].powi(2);
-                // Postings are ascending: only claims after `a` are scored here.
-                let from = list.partition_point(|&b| b as usize <= a);
-                for &b in &list[from..] {
-                    if self.source[b as usize] == self.source[a] {
-                        continue;
-                    }
-                    if shared[b as usize] == 0 {
-                        touched.push(b);
-                    }
-                    shared[b as usize] += 1;
-                    dot[b as usize] += w;
+        let k = criteria.min_shared.max(1);
+        let counted = |t: u32| self.frequency[t as usize] <= criteria.max_postings;
+        let mut long_index: Vec<Vec<u32>> = vec![Vec::new(); self.frequency.len()];
+        let mut full_index: Vec<Vec<u32>> = vec![Vec::new(); self.frequency.len()];
+        let mut probes: Vec<&[u32]> = Vec::with_capacity(n);
+        let prefixes: Vec<(Vec<u32>, usize, usize)> = (0..n).map(|c| self.prefix(c, criteria, k)).collect();
+        for (c, (ordered, cosine_cut, long_cut)) in prefixes.iter().enumerate() {
+            let short = self.terms[c].len() < k;
+            for &t in &ordered[*cosine_cut..] {
+                full_index[t as usize].push(c as u32);
+            }
+            if !short {
+                for &t in &ordered[*long_cut..] {
+                    long_index[t as usize].push(c as u32);
                 }
             }
-            touched.sort_unstable();
-            for &b in &touched {
-                let b = b as usize;
-                let denom = self.norm[a] * self.norm[b];
-                let similarity = if denom > 0.0 { dot[b] / denom } else { 0.0 };
-                // Short claims need only share all their terms ("It did not elaborate.").
-                let needed = min_shared.min(self.terms[a].len()).min(self.terms[b].len()).max(1);
-                if shared[b] as usize >= needed && similarity >= threshold {
-                    out.push(Candidate { a: a as u32, b: b as u32, similarity });
+            probes.push(if short { &ordered[*cosine_cut..] } else { &ordered[*long_cut..] });
+        }
+        let mut seen = vec![false; n];
+        let mut touched: Vec<u32> = Vec::new();
+        let mut out = Vec::new();
+        for (a, probe) in probes.iter().enumerate() {
+            let short = self.terms[a].len() < k;
+            for &t in *probe {
+                // Short nodes meet every node; long ones meet long ones, later ones only
+                // (a short partner finds them).
+                let list = if short { &full_index[t as usize] } else { &long_index[t as usize] };
+                for &b in list {
+                    let b_short = self.terms[b as usize].len() < k;
+                    let fresh = if short { !b_short || b as usize > a } else { b as usize > a };
+                    if fresh && !seen[b as usize] && self.cross_source(a, b as usize) {
+                        seen[b as usize] = true;
+                        touched.push(b);
+                    }
                 }
-                dot[b] = 0.0;
-                shared[b] = 0;
+            }
+            for &b in &touched {
+                seen[b as usize] = false;
+                let b = b as usize;
+                let (dot, shared) = self.dot(a, b, &counted);
+                let denom = self.norm[a] * self.norm[b];
+                let similarity = if denom > 0.0 { dot / denom } else { 0.0 };
+                let needed = k.min(self.terms[a].len()).min(self.terms[b].len()).max(1);
+                if shared >= needed && similarity >= criteria.threshold {
+                    let (a, b) = (a.min(b) as u32, a.max(b) as u32);
+                    out.push(Candidate { a, b, similarity });
+                }
             }
             touched.clear();
         }
+        out.sort_unstable_by_key(|c| (c.a, c.b));
         out
+    }
+
+    /// A node's counted terms, most common first, with where its cosine prefix and its
+    /// prefix for long pairs (also leaving out `k - 1` terms) start.
+    fn prefix(&self, node: usize, criteria: Criteria, k: usize) -> (Vec<u32>, usize, usize) {
+        let mut ordered: Vec<u32> = self.terms[node]
+            .iter()
+            .copied()
+            .filter(|&t| self.frequency[t as usize] <= criteria.max_postings)
+            .collect();
+        ordered.sort_unstable_by_key(|&t| (std::cmp::Reverse(self.frequency[t as usize]), t));
+        // A margin below the threshold keeps rounding from losing a pair.
+        let bound = (criteria.threshold * 0.999 * self.norm[node]).powi(2);
+        let mut left_out = 0.0f32;
+        let mut cosine_cut = 0;
+        for &t in &ordered {
+            left_out += self.idf[t as usize].powi(2);
+            if left_out >= bound {
+                break;
+            }
+            cosine_cut += 1;
+        }
+        let too_common = ordered.partition_point(|&t| self.frequency[t as usize] > criteria.max_proposing);
+        let cosine_cut = cosine_cut.max(too_common);
+        let long_cut = cosine_cut.max(k - 1).min(ordered.len());
+        (ordered, cosine_cut, long_cut)
+    }
+
+    /// Whether two nodes may hold claims of different sources.
+    fn cross_source(&self, a: usize, b: usize) -> bool {
+        match (self.source[a], self.source[b]) {
+            (Some(x), Some(y)) => x != y,
+            _ => true,
+        }
+    }
+
+    /// The IDF-weighted dot product of two nodes over their counted shared terms, and
+    /// how many such terms they share.
+    fn dot(&self, a: usize, b: usize, counted: &impl Fn(u32) -> bool) -> (f32, usize) {
+        let (x, y) = (&self.terms[a], &self.terms[b]);
+        let (mut i, mut j, mut dot, mut shared) = (0, 0, 0.0f32, 0);
+        while i < x.len() && j < y.len() {
+            match x[i].cmp(&y[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    if counted(x[i]) {
+                        dot += self.idf[x[i] as usize].powi(2);
+                        shared += 1;
+                    }
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        (dot, shared)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every pair by brute force, for comparison with the index.
+    fn all_pairs(index: &TermIndex, criteria: Criteria) -> Vec<Candidate> {
+        let counted = |t: u32| index.frequency[t as usize] <= criteria.max_postings;
+        let n = index.terms.len();
+        let mut out = Vec::new();
+        for a in 0..n {
+            for b in a + 1..n {
+                if !index.cross_source(a, b) {
+                    continue;
+                }
+                let (dot, shared) = index.dot(a, b, &counted);
+                let denom = index.norm[a] * index.norm[b];
+                let similarity = if denom > 0.0 { dot / denom } else { 0.0 };
+                let needed =
+                    criteria.min_shared.max(1).min(index.terms[a].len()).min(index.terms[b].len()).max(1);
+                if shared >= needed && similarity >= criteria.threshold {
+                    out.push(Candidate { a: a as u32, b: b as u32, similarity });
+                }
+            }
+        }
+        out
+    }
+
+    /// A small deterministic generator (SplitMix64).
+    fn next(state: &mut u64) -> u64 {
+        *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = *state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    #[test]
+    fn prefix_filtering_finds_every_qualifying_pair() {
+        let mut state = 7;
+        for round in 0..20 {
+            // Claims of 0-12 terms over a Zipf-like vocabulary, some repeated verbatim.
+            let mut claims: Vec<(usize, Vec<String>)> = Vec::new();
+            for i in 0..300 {
+                if i > 0 && next(&mut state).is_multiple_of(5) {
+                    let copy = claims[(next(&mut state) % i) as usize].1.clone();
+                    claims.push(((next(&mut state) % 6) as usize, copy));
+                    continue;
+                }
+                let len = (next(&mut state) % 13) as usize;
+                let terms = (0..len)
+                    .map(|_| {
+                        let r = (next(&mut state) % 1000) as f64 / 1000.0;
+                        format!("t{}", (r * r * r * 200.0) as u32)
+                    })
+                    .collect();
+                claims.push(((next(&mut state) % 6) as usize, terms));
+            }
+            let index = TermIndex::new(claims.iter().map(|(s, t)| (*s, t.as_slice())));
+            for (threshold, min_shared) in [(0.3, 3), (0.5, 1), (0.2, 2), (0.7, 4)] {
+                let criteria =
+                    Criteria { threshold, min_shared, max_postings: 60 + round, max_proposing: usize::MAX };
+                assert_eq!(index.candidates(criteria), all_pairs(&index, criteria), "round {round}");
+            }
+        }
+    }
+
+    #[test]
+    fn same_terms_from_several_sources_share_a_node() {
+        let t = |s: &str| s.split(' ').map(str::to_string).collect::<Vec<_>>();
+        let claims = [(0, t("a b c")), (1, t("c b a")), (0, t("x y")), (0, t("x y")), (2, t(""))];
+        let index = TermIndex::new(claims.iter().map(|(s, t)| (*s, t.as_slice())));
+        assert_eq!(index.members, [vec![0, 1], vec![2], vec![3], vec![4]]);
     }
 }

@@ -21,6 +21,8 @@ pub const DEFAULT_MAX_SOURCES: usize = 10_000;
 /// Default word-set (Dice) similarity above which two different quotations of the same
 /// speaker count as the same quote in other words.
 pub const DEFAULT_QUOTE_SIMILARITY: f64 = 0.5;
+/// Default number of claims above which a term stops proposing candidate pairs.
+pub const DEFAULT_MAX_PROPOSING: usize = 1_000;
 /// Jaro-Winkler similarity above which two names from different sources are one
 /// speaker ("Zelenskiy" / "Zelensky").
 const NAME_SIMILARITY: f64 = 0.93;
@@ -44,6 +46,7 @@ pub struct Matcher {
     max_sources: usize,
     quote_similarity: f64,
     max_term_share: f32,
+    max_proposing: usize,
 }
 
 /// Options for a [`Matcher`].
@@ -85,6 +88,15 @@ impl MatcherBuilder {
         self
     }
 
+    /// Claims above which a term no longer proposes candidate pairs (it still counts in
+    /// their similarity); default [`DEFAULT_MAX_PROPOSING`]. Two claims then meet only
+    /// through a rarer shared term, which keeps the work per claim bounded as a
+    /// collection grows; `usize::MAX` compares every pair that shares any term.
+    pub fn max_proposing(mut self, claims: usize) -> Self {
+        self.matcher.max_proposing = claims;
+        self
+    }
+
     /// The matcher with these options.
     pub fn build(self) -> Matcher {
         self.matcher
@@ -106,6 +118,7 @@ impl Matcher {
             max_sources: DEFAULT_MAX_SOURCES,
             quote_similarity: DEFAULT_QUOTE_SIMILARITY,
             max_term_share: 0.25,
+            max_proposing: DEFAULT_MAX_PROPOSING,
         }
     }
 
@@ -125,8 +138,14 @@ impl Matcher {
             sets.iter().enumerate().flat_map(|(s, set)| set.claims().iter().map(move |c| (s, c))).collect();
         let index = index::TermIndex::new(flat.iter().map(|(s, c)| (*s, c.terms.as_slice())));
         let max_postings = ((flat.len() as f32 * self.max_term_share) as usize).max(16);
-        let candidates = index.candidates(self.threshold, self.min_shared_terms, max_postings);
-        let groups = group::average_link(flat.len(), &index.source, &candidates, self.threshold);
+        let candidates = index.candidates(index::Criteria {
+            threshold: self.threshold,
+            min_shared: self.min_shared_terms,
+            max_postings,
+            max_proposing: self.max_proposing,
+        });
+        let source: Vec<usize> = flat.iter().map(|(s, _)| *s).collect();
+        let groups = group::average_link(&index.members, &source, &candidates, self.threshold);
         let sources: Vec<SourceInfo> = sets
             .iter()
             .enumerate()

@@ -62,7 +62,7 @@ fn is_opener(c: char) -> bool {
 /// The word that ends just before byte `end` (no white space inside).
 fn word_before(text: &str, end: usize) -> &str {
     let head = &text[..end];
-    let start = head.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let start = head.char_indices().rfind(|(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
     head[start..].trim_start_matches(|c: char| is_opener(c) || c == '\u{2014}' || c == '-')
 }
 
