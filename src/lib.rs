@@ -5,6 +5,7 @@ mod align;
 mod article;
 mod claim;
 mod error;
+mod parallel;
 mod report;
 mod span;
 mod text;
@@ -41,6 +42,19 @@ pub use text::sentence::split_sentences;
 /// # Ok::<(), claimdiff::Error>(())
 /// ```
 pub fn compare_texts(texts: &[&str]) -> Result<Report> {
-    let sets = texts.iter().map(|t| Article::parse(t).and_then(ClaimSet::new)).collect::<Result<Vec<_>>>()?;
-    Matcher::new().compare(&sets)
+    Matcher::new().compare(&claim_sets(texts)?)
+}
+
+/// Parses plain-text articles and extracts their claim sets with default options, on
+/// all cores with the `parallel` feature. The sets come in input order; the first
+/// error (in input order) is returned.
+///
+/// ```
+/// let sets = claimdiff::claim_sets(&["The army said rebels seized the airport.", "Talks resumed."])?;
+/// assert_eq!(sets.len(), 2);
+/// assert!(sets[0].claims()[0].attribution.is_some());
+/// # Ok::<(), claimdiff::Error>(())
+/// ```
+pub fn claim_sets<'a>(texts: &[&'a str]) -> Result<Vec<ClaimSet<'a>>> {
+    parallel::map(texts, |t| Article::parse(t).and_then(ClaimSet::new)).into_iter().collect()
 }

@@ -287,3 +287,28 @@ fn the_text_report_names_kinds_and_counts() {
     assert!(text.contains("≠ Speaker: U.S. officials (Washington Post) vs Volodymyr Zelenskyy (Bloomberg)"));
     assert!(text.lines().last().unwrap().contains("claims from 2 sources"));
 }
+
+/// `claim_sets` (on all cores with the `parallel` feature) gives the same report as
+/// extracting one article after another; CI runs this with and without the feature.
+#[test]
+fn claim_sets_match_serial_extraction() {
+    let stories: Vec<String> = ["third_800k", "wire", "syndicated", "other_facts"]
+        .iter()
+        .map(|n| {
+            std::fs::read_to_string(format!("{}/tests/data/stories/{n}.txt", env!("CARGO_MANIFEST_DIR")))
+                .unwrap()
+        })
+        .collect();
+    let mut texts = vec![WAPO, BLOOMBERG];
+    texts.extend(stories.iter().map(String::as_str));
+    let serial: Vec<ClaimSet<'_>> =
+        texts.iter().map(|t| ClaimSet::new(Article::parse(t).unwrap()).unwrap()).collect();
+    let batch = claimdiff::claim_sets(&texts).unwrap();
+    let matcher = Matcher::new();
+    let (a, b) = (matcher.compare(&serial).unwrap(), matcher.compare(&batch).unwrap());
+    assert_eq!(a.to_json(), b.to_json());
+    assert!(
+        a.alignments.iter().filter(|g| g.sources.len() >= 2).count() >= 3,
+        "facts shared between sources"
+    );
+}

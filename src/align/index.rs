@@ -149,38 +149,40 @@ impl TermIndex {
             }
             probes.push(if short { &ordered[*cosine_cut..] } else { &ordered[*long_cut..] });
         }
-        let mut seen = vec![false; n];
-        let mut touched: Vec<u32> = Vec::new();
-        let mut out = Vec::new();
-        for (a, probe) in probes.iter().enumerate() {
-            let short = self.terms[a].len() < k;
-            for &t in *probe {
-                // Short nodes meet every node; long ones meet long ones, later ones only
-                // (a short partner finds them).
-                let list = if short { &full_index[t as usize] } else { &long_index[t as usize] };
-                for &b in list {
-                    let b_short = self.terms[b as usize].len() < k;
-                    let fresh = if short { !b_short || b as usize > a } else { b as usize > a };
-                    if fresh && !seen[b as usize] && self.cross_source(a, b as usize) {
-                        seen[b as usize] = true;
-                        touched.push(b);
+        let scratch = || (vec![false; n], Vec::<u32>::new());
+        let mut out = crate::parallel::flat_map_ranges(n, scratch, |(seen, touched), nodes| {
+            let mut out = Vec::new();
+            for a in nodes {
+                let short = self.terms[a].len() < k;
+                for &t in probes[a] {
+                    // Short nodes meet every node; long ones meet long ones, later ones
+                    // only (a short partner finds them).
+                    let list = if short { &full_index[t as usize] } else { &long_index[t as usize] };
+                    for &b in list {
+                        let b_short = self.terms[b as usize].len() < k;
+                        let fresh = if short { !b_short || b as usize > a } else { b as usize > a };
+                        if fresh && !seen[b as usize] && self.cross_source(a, b as usize) {
+                            seen[b as usize] = true;
+                            touched.push(b);
+                        }
                     }
                 }
-            }
-            for &b in &touched {
-                seen[b as usize] = false;
-                let b = b as usize;
-                let (dot, shared) = self.dot(a, b, &counted);
-                let denom = self.norm[a] * self.norm[b];
-                let similarity = if denom > 0.0 { dot / denom } else { 0.0 };
-                let needed = k.min(self.terms[a].len()).min(self.terms[b].len()).max(1);
-                if shared >= needed && similarity >= criteria.threshold {
-                    let (a, b) = (a.min(b) as u32, a.max(b) as u32);
-                    out.push(Candidate { a, b, similarity });
+                for &b in touched.iter() {
+                    seen[b as usize] = false;
+                    let b = b as usize;
+                    let (dot, shared) = self.dot(a, b, &counted);
+                    let denom = self.norm[a] * self.norm[b];
+                    let similarity = if denom > 0.0 { dot / denom } else { 0.0 };
+                    let needed = k.min(self.terms[a].len()).min(self.terms[b].len()).max(1);
+                    if shared >= needed && similarity >= criteria.threshold {
+                        let (a, b) = (a.min(b) as u32, a.max(b) as u32);
+                        out.push(Candidate { a, b, similarity });
+                    }
                 }
+                touched.clear();
             }
-            touched.clear();
-        }
+            out
+        });
         out.sort_unstable_by_key(|c| (c.a, c.b));
         out
     }
