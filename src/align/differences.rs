@@ -22,7 +22,7 @@ impl<'r> Member<'r> {
                 let text = span.slice(input)?;
                 let words: Vec<String> = tokenize(text)
                     .into_iter()
-                    .map(|t| number_word(&t.norm).map_or(t.norm, |v| v.to_string()))
+                    .map(|t| number_word(&t.norm).map_or_else(|| t.norm.to_string(), |v| v.to_string()))
                     .collect();
                 Some((span, text.to_string(), words))
             })

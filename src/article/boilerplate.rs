@@ -93,6 +93,9 @@ fn clean_outlet(name: &str) -> String {
     name.trim().to_string()
 }
 
+/// The longest line that can be boilerplate other than a trailer.
+const MAX_FURNITURE_BYTES: usize = 400;
+
 /// Classifies one trimmed line; `None` means body text (or a candidate heading, which
 /// the parser decides with the context of the lines around it).
 pub(crate) fn classify(line: &str) -> Option<(BoilerplateKind, LineFacts)> {
@@ -102,6 +105,11 @@ pub(crate) fn classify(line: &str) -> Option<(BoilerplateKind, LineFacts)> {
         facts.title = Some(c[1].trim().to_string());
         facts.outlet = Some(clean_outlet(&c[2]));
         return Some((BoilerplateKind::Trailer, facts));
+    }
+    // Credit, copyright, placement and furniture lines are short; a long paragraph that
+    // happens to end "… contributed to this report." is body text.
+    if line.len() > MAX_FURNITURE_BYTES {
+        return None;
     }
     if p.rule.is_match(line) {
         return Some((BoilerplateKind::Rule, facts));
@@ -133,12 +141,14 @@ pub(crate) fn classify(line: &str) -> Option<(BoilerplateKind, LineFacts)> {
 /// Whether a line reads as a title or heading: short, no closing punctuation, starts
 /// with a capital letter or digit.
 pub(crate) fn reads_as_heading(line: &str, max_words: usize) -> bool {
+    if line.len() > max_words * 14 {
+        return false;
+    }
     let words = line.split_whitespace().count();
     let last = line.chars().last();
     let first = line.chars().next();
     words > 0
         && words <= max_words
-        && line.len() <= max_words * 14
         && !matches!(last, Some('.' | ',' | ';' | ':' | '!' | '?' | '\u{201D}' | '"'))
         && first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }

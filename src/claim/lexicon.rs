@@ -1,6 +1,6 @@
 //! Word lists compiled in from `src/data/`, loaded once.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -26,25 +26,30 @@ pub(crate) struct Lexicon {
     /// Each word of a synonym group mapped to the group's first word.
     pub synonyms: HashMap<&'static str, &'static str>,
     /// Hedge cues (pattern index = index into `hedge_words`).
-    pub hedges: AhoCorasick,
-    pub hedge_words: Vec<&'static str>,
-    pub negations: AhoCorasick,
-    pub negation_words: Vec<&'static str>,
+    /// Hedge and negation phrases in one automaton, so a sentence is scanned once.
+    pub cues: AhoCorasick,
+    /// The phrases of `cues` by pattern id; the first `hedge_count` are hedges.
+    pub cue_words: Vec<&'static str>,
+    pub hedge_count: usize,
 }
 
-fn phrases(data: &'static str) -> (AhoCorasick, Vec<&'static str>) {
-    let words: Vec<&'static str> = lines(data).collect();
+/// One leftmost-longest automaton over the phrases of two lists; pattern ids of the
+/// second list follow those of the first.
+fn phrases(first: &'static str, second: &'static str) -> (AhoCorasick, Vec<&'static str>, usize) {
+    let mut words: Vec<&'static str> = lines(first).collect();
+    let count = words.len();
+    words.extend(lines(second));
     let automaton = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
         .build(&words)
         .expect("cue word list");
-    (automaton, words)
+    (automaton, words, count)
 }
 
 pub(crate) fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
-        let mut roles = HashMap::new();
+        let mut roles = HashMap::default();
         let mut kind = RoleKind::Person;
         for line in lines(include_str!("../data/roles.txt")) {
             kind = match line {
@@ -65,9 +70,9 @@ pub(crate) fn lexicon() -> &'static Lexicon {
             .filter_map(|l| l.split_once(' '))
             .filter_map(|(w, v)| Some((w, v.parse().ok()?)))
             .collect();
-        let (hedges, hedge_words) = phrases(include_str!("../data/hedges.txt"));
-        let (negations, negation_words) = phrases(include_str!("../data/negations.txt"));
-        let mut synonyms = HashMap::new();
+        let (cues, cue_words, hedge_count) =
+            phrases(include_str!("../data/hedges.txt"), include_str!("../data/negations.txt"));
+        let mut synonyms = HashMap::default();
         for line in lines(include_str!("../data/synonyms.txt")) {
             let mut words = line.split_whitespace();
             let Some(first) = words.next() else { continue };
@@ -84,10 +89,9 @@ pub(crate) fn lexicon() -> &'static Lexicon {
             pronouns,
             stopwords: lines(include_str!("../data/stopwords.txt")).flat_map(str::split_whitespace).collect(),
             number_words,
-            hedges,
-            hedge_words,
-            negations,
-            negation_words,
+            cues,
+            cue_words,
+            hedge_count,
         }
     })
 }

@@ -18,7 +18,6 @@ use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap;
 
-use aho_corasick::AhoCorasick;
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::{Deserialize, Serialize};
 
@@ -245,8 +244,7 @@ impl Extractor {
                 found.push(hit.is_some());
                 let quantities = quantity::find_quantities(sentence, &norm, span.start);
                 let lex = lexicon();
-                let hedges = find_cues(&lex.hedges, &lex.hedge_words, &norm, span.start);
-                let negations = find_cues(&lex.negations, &lex.negation_words, &norm, span.start);
+                let (hedges, negations) = find_cues(lex, &norm, span.start);
                 let tail = attribution.as_ref().and_then(|a| trailing_attribution(text, &tokens, a));
                 let content = &tokens[..tail.unwrap_or(tokens.len())];
                 let terms = self.terms(content, attribution.as_ref(), &quantities);
@@ -282,19 +280,19 @@ impl Extractor {
     /// The stem of a word, memoised per thread: news prose repeats its words, and the
     /// Snowball stemmer is the costliest step per word. The memo is cleared when it
     /// holds [`STEM_MEMO_LIMIT`] words, so its memory stays bounded.
-    fn stem(&self, word: String) -> String {
+    fn stem(&self, word: &str) -> String {
         thread_local! {
             static MEMO: RefCell<FxHashMap<String, String>> = RefCell::default();
         }
         MEMO.with_borrow_mut(|memo| {
-            if let Some(stem) = memo.get(&word) {
+            if let Some(stem) = memo.get(word) {
                 return stem.clone();
             }
             if memo.len() >= STEM_MEMO_LIMIT {
                 memo.clear();
             }
-            let stem = self.stemmer.stem(&word).into_owned();
-            memo.insert(word, stem.clone());
+            let stem = self.stemmer.stem(word).into_owned();
+            memo.insert(word.to_string(), stem.clone());
             stem
         })
     }
@@ -319,12 +317,12 @@ impl Extractor {
             {
                 continue;
             }
-            let word = match lex.synonyms.get(t.norm.as_str()) {
-                Some(canonical) => canonical.to_string(),
-                None if t.capitalized => fold_name(&t.norm),
-                None => t.norm.clone(),
+            let word: std::borrow::Cow<'_, str> = match lex.synonyms.get(t.norm.as_str()) {
+                Some(canonical) => (*canonical).into(),
+                None if t.capitalized => fold_name(&t.norm).into(),
+                None => t.norm.as_str().into(),
             };
-            terms.push(self.stem(word));
+            terms.push(self.stem(&word));
         }
         terms.sort_unstable();
         terms.dedup();
@@ -378,23 +376,23 @@ fn continue_quotes(
     }
 }
 
-/// Finds cue phrases as whole words in normalised text.
-fn find_cues(automaton: &AhoCorasick, words: &[&str], norm: &NormalizedText, base: usize) -> Vec<Cue> {
+/// Finds hedge and negation phrases as whole words in normalised text, in one scan.
+fn find_cues(lex: &lexicon::Lexicon, norm: &NormalizedText, base: usize) -> (Vec<Cue>, Vec<Cue>) {
     let text = norm.as_str();
-    automaton
-        .find_iter(text)
-        .filter(|m| {
-            let before = text[..m.start()].chars().next_back();
-            let after = text[m.end()..].chars().next();
-            let glued = words[m.pattern().as_usize()].starts_with("n'");
-            (glued || before.is_none_or(|c| !c.is_alphanumeric()))
-                && after.is_none_or(|c| !c.is_alphanumeric())
-        })
-        .map(|m| Cue {
-            cue: words[m.pattern().as_usize()].to_string(),
-            span: norm.source_span(m.start(), m.end()).shift(base),
-        })
-        .collect()
+    let (mut hedges, mut negations) = (Vec::new(), Vec::new());
+    for m in lex.cues.find_iter(text) {
+        let word = lex.cue_words[m.pattern().as_usize()];
+        let before = text[..m.start()].chars().next_back();
+        let after = text[m.end()..].chars().next();
+        let glued = word.starts_with("n'");
+        if (glued || before.is_none_or(|c| !c.is_alphanumeric()))
+            && after.is_none_or(|c| !c.is_alphanumeric())
+        {
+            let cue = Cue { cue: word.to_string(), span: norm.source_span(m.start(), m.end()).shift(base) };
+            if m.pattern().as_usize() < lex.hedge_count { hedges.push(cue) } else { negations.push(cue) }
+        }
+    }
+    (hedges, negations)
 }
 
 /// The topic key: the most specific content words (names first, then longer words),

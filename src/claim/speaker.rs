@@ -164,7 +164,7 @@ pub(crate) fn read_mention(text: &str, tokens: &[Token]) -> Option<Mention> {
     let name = &words[name_from..];
     if !name.is_empty() && name.iter().all(|t| t.capitalized) {
         let role = (name_from > 0).then(|| span_text(&words[..name_from]));
-        let surname = name.last()?.norm.clone();
+        let surname = name.last()?.norm.to_string();
         return Some(Mention::Named { name: span_text(name), role, surname });
     }
     let head = words.last()?;
@@ -172,7 +172,7 @@ pub(crate) fn read_mention(text: &str, tokens: &[Token]) -> Option<Mention> {
     let modifiers = words[..words.len() - 1]
         .iter()
         .filter(|t| t.capitalized && !is_role(t))
-        .map(|t| t.norm.clone())
+        .map(|t| t.norm.to_string())
         .collect();
     Some(Mention::Description {
         head: singular(&head.norm).to_string(),

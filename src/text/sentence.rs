@@ -1,6 +1,6 @@
 //! Sentence segmentation tuned for news prose.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use super::data_lines;
@@ -27,7 +27,7 @@ struct Lexicon {
 fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
-        let mut abbreviations = HashMap::new();
+        let mut abbreviations = HashMap::default();
         let mut rule = Abbrev::Title;
         for line in data_lines(include_str!("../data/abbreviations.txt")) {
             rule = match line {

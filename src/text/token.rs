@@ -1,5 +1,7 @@
 //! Word tokens over normalised text, each with its span in the original input.
 
+use compact_str::CompactString;
+
 use super::normalize::NormalizedText;
 use crate::span::Span;
 
@@ -9,7 +11,7 @@ pub(crate) struct Token {
     /// Where the token stands in the original input.
     pub span: Span,
     /// The normalised form: lower case, acronym dots and possessive `'s` removed.
-    pub norm: String,
+    pub norm: CompactString,
     /// Whether the token as written starts with an upper-case letter.
     pub capitalized: bool,
     /// Whether the token is a number written in digits.
@@ -67,7 +69,8 @@ pub(crate) fn tokenize_normalized(input: &str, norm: &NormalizedText) -> Vec<Tok
             iter.next();
         }
         let raw = &text[start..end];
-        let mut form: String = if dotted { raw.replace('.', "") } else { raw.to_string() };
+        let mut form: CompactString =
+            if dotted { raw.chars().filter(|&c| c != '.').collect() } else { CompactString::from(raw) };
         if numeric {
             form.retain(|c| c != ',');
         }
@@ -89,7 +92,7 @@ mod tests {
     use super::*;
 
     fn forms(s: &str) -> Vec<String> {
-        tokenize(s).into_iter().map(|t| t.norm).collect()
+        tokenize(s).into_iter().map(|t| t.norm.into()).collect()
     }
 
     #[test]
