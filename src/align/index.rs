@@ -15,7 +15,7 @@
 //! term), so they meet; a common word ("Berlin", "Oct.") no longer makes every claim
 //! meet every other.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Claim nodes as term-id lists, with the statistics needed to score pairs.
 pub(crate) struct TermIndex {
@@ -64,8 +64,8 @@ impl TermIndex {
     /// only one source has, or no terms at all, stay nodes of their own, because claims
     /// of one source are never aligned with each other directly.
     pub fn new<'t>(claims: impl Iterator<Item = (usize, &'t [String])>) -> TermIndex {
-        let mut ids: HashMap<&'t str, u32> = HashMap::new();
-        let mut by_terms: HashMap<Vec<u32>, usize> = HashMap::new();
+        let mut ids: HashMap<&'t str, u32> = HashMap::default();
+        let mut by_terms: HashMap<Vec<u32>, usize> = HashMap::default();
         // Distinct term lists with their (claim, source) pairs.
         type Holders = Vec<(u32, usize)>;
         let mut groups: Vec<(Vec<u32>, Holders)> = Vec::new();
@@ -149,6 +149,18 @@ impl TermIndex {
             }
             probes.push(if short { &ordered[*cosine_cut..] } else { &ordered[*long_cut..] });
         }
+        // Every node's terms with their weights (0 for terms too common to count), in
+        // one contiguous array: scoring a pair reads two short runs of memory.
+        let mut offsets: Vec<usize> = Vec::with_capacity(n + 1);
+        let mut entries: Vec<(u32, f32)> = Vec::with_capacity(self.terms.iter().map(Vec::len).sum());
+        offsets.push(0);
+        for terms in &self.terms {
+            entries.extend(
+                terms.iter().map(|&t| (t, if counted(t) { self.idf[t as usize].powi(2) } else { 0.0 })),
+            );
+            offsets.push(entries.len());
+        }
+        let weighted = |c: usize| &entries[offsets[c]..offsets[c + 1]];
         let scratch = || (vec![false; n], Vec::<u32>::new());
         let mut out = crate::parallel::flat_map_ranges(n, scratch, |(seen, touched), nodes| {
             let mut out = Vec::new();
@@ -157,10 +169,16 @@ impl TermIndex {
                 for &t in probes[a] {
                     // Short nodes meet every node; long ones meet long ones, later ones
                     // only (a short partner finds them).
-                    let list = if short { &full_index[t as usize] } else { &long_index[t as usize] };
+                    let list = if short {
+                        &full_index[t as usize][..]
+                    } else {
+                        // Postings are ascending: only later nodes.
+                        let list = &long_index[t as usize];
+                        &list[list.partition_point(|&b| b as usize <= a)..]
+                    };
                     for &b in list {
-                        let b_short = self.terms[b as usize].len() < k;
-                        let fresh = if short { !b_short || b as usize > a } else { b as usize > a };
+                        let fresh =
+                            !short || b as usize > a || offsets[b as usize + 1] - offsets[b as usize] >= k;
                         if fresh && !seen[b as usize] && self.cross_source(a, b as usize) {
                             seen[b as usize] = true;
                             touched.push(b);
@@ -170,7 +188,7 @@ impl TermIndex {
                 for &b in touched.iter() {
                     seen[b as usize] = false;
                     let b = b as usize;
-                    let (dot, shared) = self.dot(a, b, &counted);
+                    let (dot, shared) = dot(weighted(a), weighted(b));
                     let denom = self.norm[a] * self.norm[b];
                     let similarity = if denom > 0.0 { dot / denom } else { 0.0 };
                     let needed = k.min(self.terms[a].len()).min(self.terms[b].len()).max(1);
@@ -220,28 +238,27 @@ impl TermIndex {
             _ => true,
         }
     }
+}
 
-    /// The IDF-weighted dot product of two nodes over their counted shared terms, and
-    /// how many such terms they share.
-    fn dot(&self, a: usize, b: usize, counted: &impl Fn(u32) -> bool) -> (f32, usize) {
-        let (x, y) = (&self.terms[a], &self.terms[b]);
-        let (mut i, mut j, mut dot, mut shared) = (0, 0, 0.0f32, 0);
-        while i < x.len() && j < y.len() {
-            match x[i].cmp(&y[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    if counted(x[i]) {
-                        dot += self.idf[x[i] as usize].powi(2);
-                        shared += 1;
-                    }
-                    i += 1;
-                    j += 1;
+/// The dot product of two weighted term lists (sorted by term) and how many terms with
+/// a weight they share.
+fn dot(x: &[(u32, f32)], y: &[(u32, f32)]) -> (f32, usize) {
+    let (mut i, mut j, mut dot, mut shared) = (0, 0, 0.0f32, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].0.cmp(&y[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                if x[i].1 > 0.0 {
+                    dot += x[i].1;
+                    shared += 1;
                 }
+                i += 1;
+                j += 1;
             }
         }
-        (dot, shared)
     }
+    (dot, shared)
 }
 
 #[cfg(test)]
@@ -258,7 +275,13 @@ mod tests {
                 if !index.cross_source(a, b) {
                     continue;
                 }
-                let (dot, shared) = index.dot(a, b, &counted);
+                let weighted = |c: usize| -> Vec<(u32, f32)> {
+                    index.terms[c]
+                        .iter()
+                        .map(|&t| (t, if counted(t) { index.idf[t as usize].powi(2) } else { 0.0 }))
+                        .collect()
+                };
+                let (dot, shared) = dot(&weighted(a), &weighted(b));
                 let denom = index.norm[a] * index.norm[b];
                 let similarity = if denom > 0.0 { dot / denom } else { 0.0 };
                 let needed =
