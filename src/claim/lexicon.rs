@@ -3,7 +3,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::text::data_lines as lines;
 
@@ -39,8 +39,12 @@ fn phrases(first: &'static str, second: &'static str) -> (AhoCorasick, Vec<&'sta
     let mut words: Vec<&'static str> = lines(first).collect();
     let count = words.len();
     words.extend(lines(second));
+    // Short cue words ("no", "may") make a literal prefilter verify at most positions;
+    // a plain DFA scan of a sentence is faster.
     let automaton = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
+        .prefilter(false)
         .build(&words)
         .expect("cue word list");
     (automaton, words, count)

@@ -89,6 +89,57 @@ impl Quantity {
 const MONTHS: [&str; 12] =
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
+/// Indices of the pattern's named groups, looked up once (a lookup by name hashes the
+/// name on every match).
+struct Groups {
+    approx: usize,
+    cur: usize,
+    curword: usize,
+    date: usize,
+    date2: usize,
+    day: usize,
+    day2: usize,
+    mnum: usize,
+    money: usize,
+    month: usize,
+    month2: usize,
+    mscale: usize,
+    num: usize,
+    pct: usize,
+    scale: usize,
+    unit: usize,
+    year: usize,
+    year2: usize,
+}
+
+fn groups() -> &'static Groups {
+    static GROUPS: OnceLock<Groups> = OnceLock::new();
+    GROUPS.get_or_init(|| {
+        let names: Vec<Option<&str>> = pattern().capture_names().collect();
+        let index = |name: &str| names.iter().position(|n| *n == Some(name)).expect("named group");
+        Groups {
+            approx: index("approx"),
+            cur: index("cur"),
+            curword: index("curword"),
+            date: index("date"),
+            date2: index("date2"),
+            day: index("day"),
+            day2: index("day2"),
+            mnum: index("mnum"),
+            money: index("money"),
+            month: index("month"),
+            month2: index("month2"),
+            mscale: index("mscale"),
+            num: index("num"),
+            pct: index("pct"),
+            scale: index("scale"),
+            unit: index("unit"),
+            year: index("year"),
+            year2: index("year2"),
+        }
+    })
+}
+
 fn pattern() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
     PATTERN.get_or_init(|| {
@@ -153,9 +204,10 @@ fn number_value(text: &str) -> Option<f64> {
 }
 
 fn build(c: &Captures, norm: &NormalizedText, input: &str, base: usize) -> Option<Quantity> {
+    let g = groups();
     let whole = c.get(0)?;
-    let approximate = c.name("approx").is_some();
-    let value_start = c.name("approx").map_or(whole.start(), |m| m.end());
+    let approximate = c.get(g.approx).is_some();
+    let value_start = c.get(g.approx).map_or(whole.start(), |m| m.end());
     let span = norm.source_span(value_start, whole.end()).shift(base);
     let mut q = Quantity {
         text: String::new(),
@@ -168,21 +220,21 @@ fn build(c: &Captures, norm: &NormalizedText, input: &str, base: usize) -> Optio
         day: None,
         year: None,
     };
-    if c.name("date").is_some() || c.name("date2").is_some() {
-        let month = c.name("month").or(c.name("month2"))?.as_str();
-        let day = c.name("day").or(c.name("day2"))?.as_str().parse().ok()?;
+    if c.get(g.date).is_some() || c.get(g.date2).is_some() {
+        let month = c.get(g.month).or(c.get(g.month2))?.as_str();
+        let day = c.get(g.day).or(c.get(g.day2))?.as_str().parse().ok()?;
         // "may 5" is a date, but "may" alone is a hedge: only with a day does it count.
         q.kind = QuantityKind::Date;
         q.month = month_of(month);
         q.day = Some(day).filter(|d| (1..=31).contains(d));
         q.day?;
-        q.year = c.name("year").or(c.name("year2")).and_then(|y| y.as_str().parse().ok());
-    } else if c.name("money").is_some() {
-        let scale = c.name("mscale").map_or(1.0, |s| scale_of(s.as_str()));
+        q.year = c.get(g.year).or(c.get(g.year2)).and_then(|y| y.as_str().parse().ok());
+    } else if c.get(g.money).is_some() {
+        let scale = c.get(g.mscale).map_or(1.0, |s| scale_of(s.as_str()));
         q.kind = QuantityKind::Money;
-        q.value = number_value(c.name("mnum")?.as_str())? * scale;
+        q.value = number_value(c.get(g.mnum)?.as_str())? * scale;
         q.unit = Some(
-            match c.name("cur")?.as_str() {
+            match c.get(g.cur)?.as_str() {
                 "€" => "EUR",
                 "£" => "GBP",
                 "¥" => "JPY",
@@ -191,21 +243,21 @@ fn build(c: &Captures, norm: &NormalizedText, input: &str, base: usize) -> Optio
             .to_string(),
         );
     } else {
-        let num = c.name("num")?.as_str();
+        let num = c.get(g.num)?.as_str();
         let digits = num.starts_with(|c: char| c.is_ascii_digit());
-        let scale = c.name("scale").map(|s| s.as_str());
-        let unit = c.name("unit").map(|u| u.as_str());
+        let scale = c.get(g.scale).map(|s| s.as_str());
+        let unit = c.get(g.unit).map(|u| u.as_str());
         let has_more =
-            scale.is_some() || unit.is_some() || c.name("pct").is_some() || c.name("curword").is_some();
+            scale.is_some() || unit.is_some() || c.get(g.pct).is_some() || c.get(g.curword).is_some();
         // "one" is mostly an article ("one official"): only with a unit is it a figure.
         if num == "one" && !has_more {
             return None;
         }
         q.value = number_value(num)? * scale.map_or(1.0, scale_of);
-        if c.name("pct").is_some() {
+        if c.get(g.pct).is_some() {
             q.kind = QuantityKind::Percent;
             q.unit = Some("percent".into());
-        } else if let Some(cur) = c.name("curword") {
+        } else if let Some(cur) = c.get(g.curword) {
             q.kind = QuantityKind::Money;
             q.unit = Some(
                 match cur.as_str() {

@@ -40,7 +40,7 @@ pub(crate) fn tokenize_normalized(input: &str, norm: &NormalizedText) -> Vec<Tok
         let mut segment_len = 1; // letters since the last internal dot
         let mut dotted = false;
         while let Some(&(i, c)) = iter.peek() {
-            if c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c) {
+            if c.is_alphanumeric() || (!c.is_ascii() && unicode_normalization::char::is_combining_mark(c)) {
                 segment_len += 1;
                 end = i + c.len_utf8();
                 iter.next();
