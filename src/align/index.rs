@@ -133,22 +133,24 @@ impl TermIndex {
         let n = self.terms.len();
         let k = criteria.min_shared.max(1);
         let counted = |t: u32| self.frequency[t as usize] <= criteria.max_postings;
-        let mut long_index: Vec<Vec<u32>> = vec![Vec::new(); self.frequency.len()];
-        let mut full_index: Vec<Vec<u32>> = vec![Vec::new(); self.frequency.len()];
-        let mut probes: Vec<&[u32]> = Vec::with_capacity(n);
         let prefixes: Vec<(Vec<u32>, usize, usize)> = (0..n).map(|c| self.prefix(c, criteria, k)).collect();
-        for (c, (ordered, cosine_cut, long_cut)) in prefixes.iter().enumerate() {
-            let short = self.terms[c].len() < k;
-            for &t in &ordered[*cosine_cut..] {
-                full_index[t as usize].push(c as u32);
-            }
-            if !short {
-                for &t in &ordered[*long_cut..] {
-                    long_index[t as usize].push(c as u32);
-                }
-            }
-            probes.push(if short { &ordered[*cosine_cut..] } else { &ordered[*long_cut..] });
-        }
+        let short = |c: usize| self.terms[c].len() < k;
+        let probes: Vec<&[u32]> = prefixes
+            .iter()
+            .enumerate()
+            .map(|(c, (ordered, cosine_cut, long_cut))| {
+                &ordered[if short(c) { *cosine_cut } else { *long_cut }..]
+            })
+            .collect();
+        // Long nodes under their long prefix; every node under its cosine prefix, but
+        // only where short nodes need it.
+        let long_index =
+            Postings::new(self.frequency.len(), (0..n).filter(|&c| !short(c)).map(|c| (c, probes[c])));
+        let full_index = if (0..n).any(short) {
+            Postings::new(self.frequency.len(), prefixes.iter().enumerate().map(|(c, p)| (c, &p.0[p.1..])))
+        } else {
+            Postings::default()
+        };
         // Every node's terms with their weights (0 for terms too common to count), in
         // one contiguous array: scoring a pair reads two short runs of memory.
         let mut offsets: Vec<usize> = Vec::with_capacity(n + 1);
@@ -170,10 +172,10 @@ impl TermIndex {
                     // Short nodes meet every node; long ones meet long ones, later ones
                     // only (a short partner finds them).
                     let list = if short {
-                        &full_index[t as usize][..]
+                        full_index.of(t)
                     } else {
                         // Postings are ascending: only later nodes.
-                        let list = &long_index[t as usize];
+                        let list = long_index.of(t);
                         &list[list.partition_point(|&b| b as usize <= a)..]
                     };
                     for &b in list {
@@ -236,6 +238,45 @@ impl TermIndex {
         match (self.source[a], self.source[b]) {
             (Some(x), Some(y)) => x != y,
             _ => true,
+        }
+    }
+}
+
+/// Nodes by term, in one array (compressed rows): `nodes[starts[t]..starts[t + 1]]`
+/// hold term `t`, ascending.
+#[derive(Default)]
+struct Postings {
+    starts: Vec<usize>,
+    nodes: Vec<u32>,
+}
+
+impl Postings {
+    /// Postings of `terms` term ids from (node, its terms) pairs given in node order.
+    fn new<'p>(terms: usize, lists: impl Iterator<Item = (usize, &'p [u32])> + Clone) -> Postings {
+        let mut starts = vec![0usize; terms + 1];
+        for (_, list) in lists.clone() {
+            for &t in list {
+                starts[t as usize + 1] += 1;
+            }
+        }
+        for t in 0..terms {
+            starts[t + 1] += starts[t];
+        }
+        let mut next = starts.clone();
+        let mut nodes = vec![0u32; starts[terms]];
+        for (node, list) in lists {
+            for &t in list {
+                nodes[next[t as usize]] = node as u32;
+                next[t as usize] += 1;
+            }
+        }
+        Postings { starts, nodes }
+    }
+
+    fn of(&self, term: u32) -> &[u32] {
+        match (self.starts.get(term as usize), self.starts.get(term as usize + 1)) {
+            (Some(&from), Some(&to)) => &self.nodes[from..to],
+            _ => &[],
         }
     }
 }
