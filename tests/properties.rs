@@ -1,6 +1,10 @@
-//! Property tests: spans from every stage slice the input on char boundaries.
+//! Property tests: spans from every stage slice the input on char boundaries; every
+//! claim lands in exactly one alignment; comparison is deterministic and independent of
+//! the order of sources; an article against itself gives only agreements.
 
-use claimdiff::{Article, ClaimSet, NormalizedText, split_sentences};
+use std::collections::BTreeSet;
+
+use claimdiff::{AlignmentKind, Article, ClaimSet, Matcher, NormalizedText, Report, split_sentences};
 use proptest::prelude::*;
 
 /// Text built from news-like pieces, quotes, punctuation and multi-byte characters.
@@ -77,6 +81,121 @@ proptest! {
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..300)) {
         if let Ok(article) = Article::parse_bytes(&bytes) {
             let _ = ClaimSet::new(article);
+        }
+    }
+}
+
+/// An article of news-like sentences: attributed or not, with figures, dates, quotes,
+/// hedges and negations, drawn from small word pools so that sentences recur.
+fn article_text() -> impl Strategy<Value = String> {
+    let speaker = prop_oneof![
+        Just("Finance Minister Lena Park"),
+        Just("a senior official"),
+        Just("the ministry"),
+        Just("he"),
+        Just("Zelenskyy"),
+        Just("European leaders")
+    ];
+    let subject = prop_oneof![
+        Just("the ceasefire plan"),
+        Just("the grain deal"),
+        Just("security guarantees"),
+        Just("the port"),
+        Just("\u{201C}Article Five-like\u{201D} protection")
+    ];
+    let verb = prop_oneof![
+        Just("would require"),
+        Just("may need"),
+        Just("will not get"),
+        Just("could unlock"),
+        Just("got")
+    ];
+    let figure = prop_oneof![
+        (1u32..999).prop_map(|n| format!("${n} million")),
+        (1u32..99).prop_map(|n| format!("{n} percent")),
+        (1u32..28).prop_map(|d| format!("a vote on Oct. {d}")),
+        Just("800,000 troops".to_string()),
+        Just("five hours of talks".to_string())
+    ];
+    let sentence =
+        (speaker, subject, verb, figure, 0u8..4).prop_map(|(who, what, verb, figure, form)| match form {
+            0 => format!("{} said {what} {verb} {figure}.", capitalise(who)),
+            1 => format!("{} {verb} {figure}, {who} said.", capitalise(what)),
+            2 => format!("\u{201C}{} {verb} {figure},\u{201D} {who} said.", capitalise(what)),
+            _ => format!("{} {verb} {figure}.", capitalise(what)),
+        });
+    prop::collection::vec((sentence, any::<bool>()), 1..12).prop_map(|sentences| {
+        let mut text = String::from("Talks enter a crucial week\n");
+        for (s, new_paragraph) in sentences {
+            text.push_str(&s);
+            text.push(if new_paragraph { '\n' } else { ' ' });
+        }
+        text
+    })
+}
+
+fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map(|c| c.to_uppercase().collect::<String>() + chars.as_str()).unwrap_or_default()
+}
+
+/// Groups as sets of (source, claim span), with sources renamed by `source`.
+fn groups(report: &Report, source: impl Fn(usize) -> usize) -> BTreeSet<Vec<(usize, (usize, usize))>> {
+    report
+        .alignments
+        .iter()
+        .map(|a| {
+            let mut members: Vec<_> = a
+                .claims
+                .iter()
+                .map(|id| report.claim(id).unwrap())
+                .map(|c| (source(c.source), (c.span.start, c.span.end)))
+                .collect();
+            members.sort();
+            members
+        })
+        .collect()
+}
+
+fn sets<'a>(texts: &[&'a str]) -> Vec<ClaimSet<'a>> {
+    texts.iter().map(|t| ClaimSet::new(Article::parse(t).unwrap()).unwrap()).collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn every_claim_in_exactly_one_alignment(a in article_text(), b in article_text(), c in article_text()) {
+        let report = Matcher::new().compare(&sets(&[&a, &b, &c])).unwrap();
+        let mut seen = vec![0; report.claims.len()];
+        for alignment in &report.alignments {
+            for id in &alignment.claims {
+                seen[report.claims.iter().position(|c| &c.id == id).unwrap()] += 1;
+            }
+        }
+        prop_assert!(seen.iter().all(|&n| n == 1));
+    }
+
+    #[test]
+    fn comparison_is_deterministic(a in article_text(), b in article_text()) {
+        let matcher = Matcher::new();
+        let first = matcher.compare(&sets(&[&a, &b])).unwrap().to_json();
+        prop_assert_eq!(first, matcher.compare(&sets(&[&a, &b])).unwrap().to_json());
+    }
+
+    #[test]
+    fn order_of_sources_does_not_change_groups(a in article_text(), b in article_text()) {
+        let matcher = Matcher::new();
+        let ab = matcher.compare(&sets(&[&a, &b])).unwrap();
+        let ba = matcher.compare(&sets(&[&b, &a])).unwrap();
+        prop_assert_eq!(groups(&ab, |s| s), groups(&ba, |s| 1 - s));
+    }
+
+    #[test]
+    fn an_article_against_itself_gives_only_agreements(a in article_text()) {
+        let report = Matcher::new().compare(&sets(&[&a, &a])).unwrap();
+        for alignment in &report.alignments {
+            prop_assert_eq!(alignment.kind, AlignmentKind::Agreement, "{:?}", alignment);
         }
     }
 }

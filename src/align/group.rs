@@ -36,11 +36,12 @@ impl Group {
     }
 }
 
-/// Groups claims given their index nodes (`nodes[i]`: the claims of node `i`),
-/// each claim's source, and scored candidate pairs of nodes. Returns groups of claim
-/// indices, each sorted, ordered by their first claim.
+/// Groups claims given their index nodes (`nodes[i]`: the claims of node `i`), the
+/// nodes' source-order-free ranks, each claim's source, and scored candidate pairs of
+/// nodes. Returns groups of claim indices, each sorted, ordered by their first claim.
 pub(crate) fn average_link(
     nodes: &[Vec<u32>],
+    rank: &[u32],
     source: &[usize],
     candidates: &[Candidate],
     threshold: f32,
@@ -65,7 +66,12 @@ pub(crate) fn average_link(
     }
     let mut group_of: Vec<u32> = (0..n as u32).collect();
     let mut order: Vec<&Candidate> = candidates.iter().collect();
-    order.sort_by(|x, y| y.similarity.total_cmp(&x.similarity).then((x.a, x.b).cmp(&(y.a, y.b))));
+    // Most similar first; ties by the nodes' ranks, which do not depend on source order.
+    let ranked = |c: &Candidate| {
+        let (x, y) = (rank[c.a as usize], rank[c.b as usize]);
+        (x.min(y), x.max(y))
+    };
+    order.sort_by(|x, y| y.similarity.total_cmp(&x.similarity).then(ranked(x).cmp(&ranked(y))));
     for c in order {
         let (ga, gb) = (group_of[c.a as usize], group_of[c.b as usize]);
         if ga == gb {

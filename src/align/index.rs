@@ -32,6 +32,9 @@ pub(crate) struct TermIndex {
     norm: Vec<f32>,
     /// Claims holding each term.
     frequency: Vec<usize>,
+    /// Each node's place in an order that does not depend on the order of the sources
+    /// (by terms; nodes with the same terms are claims of one source, in text order).
+    pub rank: Vec<u32>,
 }
 
 /// A scored pair of nodes, `a < b`.
@@ -63,27 +66,24 @@ impl TermIndex {
     /// same non-empty terms from two or more sources share a node; claims whose terms
     /// only one source has, or no terms at all, stay nodes of their own, because claims
     /// of one source are never aligned with each other directly.
-    pub fn new<'t>(claims: impl Iterator<Item = (usize, &'t [String])>) -> TermIndex {
-        let mut ids: HashMap<&'t str, u32> = HashMap::default();
+    pub fn new<'t>(claims: impl Iterator<Item = (usize, &'t [String])> + Clone) -> TermIndex {
+        // Term ids in the order of the terms themselves, not of the sources, so that
+        // every sum over a node's terms comes out the same whatever the source order.
+        let mut vocabulary: Vec<&'t str> =
+            claims.clone().flat_map(|(_, words)| words.iter().map(String::as_str)).collect();
+        vocabulary.sort_unstable();
+        vocabulary.dedup();
+        let ids: HashMap<&'t str, u32> = vocabulary.iter().enumerate().map(|(i, w)| (*w, i as u32)).collect();
         let mut by_terms: HashMap<Vec<u32>, usize> = HashMap::default();
         // Distinct term lists with their (claim, source) pairs.
         type Holders = Vec<(u32, usize)>;
         let mut groups: Vec<(Vec<u32>, Holders)> = Vec::new();
-        let mut frequency: Vec<usize> = Vec::new();
+        let mut frequency: Vec<usize> = vec![0; vocabulary.len()];
         for (i, (src, words)) in claims.enumerate() {
-            let mut list: Vec<u32> = words
-                .iter()
-                .map(|w| {
-                    let next = ids.len() as u32;
-                    *ids.entry(w.as_str()).or_insert(next)
-                })
-                .collect();
+            let mut list: Vec<u32> = words.iter().map(|w| ids[w.as_str()]).collect();
             list.sort_unstable();
             list.dedup();
             for &t in &list {
-                if t as usize == frequency.len() {
-                    frequency.push(0);
-                }
                 frequency[t as usize] += 1;
             }
             let known = if list.is_empty() { None } else { by_terms.get(&list).copied() };
@@ -120,7 +120,13 @@ impl TermIndex {
             .iter()
             .map(|list: &Vec<u32>| list.iter().map(|&t| idf[t as usize].powi(2)).sum::<f32>().sqrt())
             .collect();
-        TermIndex { members, terms, source, idf, norm, frequency }
+        let mut order: Vec<usize> = (0..terms.len()).collect();
+        order.sort_by(|&a, &b| terms[a].cmp(&terms[b]).then(a.cmp(&b)));
+        let mut rank = vec![0u32; order.len()];
+        for (place, &node) in order.iter().enumerate() {
+            rank[node] = place as u32;
+        }
+        TermIndex { members, terms, source, idf, norm, frequency, rank }
     }
 
     /// Every pair of nodes that may hold claims of different sources, with cosine

@@ -145,7 +145,7 @@ impl Matcher {
             max_proposing: self.max_proposing,
         });
         let source: Vec<usize> = flat.iter().map(|(s, _)| *s).collect();
-        let groups = group::average_link(&index.members, &source, &candidates, self.threshold);
+        let groups = group::average_link(&index.members, &index.rank, &source, &candidates, self.threshold);
         let sources: Vec<SourceInfo> = sets
             .iter()
             .enumerate()

@@ -116,16 +116,33 @@ fn boundary(text: &str, a: &Token, b: &Token) -> bool {
     })
 }
 
+/// The most words a speaker mention may have; a longer run of name-like words is not
+/// read as one (and scanning it again for every cue would be quadratic).
+const MAX_MENTION_WORDS: usize = 16;
+
 struct SentenceView<'t> {
     text: &'t str,
     tokens: &'t [Token],
-    quoted: &'t [Span],
+    /// Whether each token stands inside quotation marks.
+    quoted: Vec<bool>,
 }
 
-impl SentenceView<'_> {
+impl<'t> SentenceView<'t> {
+    fn new(text: &'t str, tokens: &'t [Token], regions: &[Span]) -> Self {
+        // Regions are in order and do not overlap: one pass over both.
+        let mut quoted = Vec::with_capacity(tokens.len());
+        let mut r = 0;
+        for t in tokens {
+            while r < regions.len() && regions[r].end < t.span.end {
+                r += 1;
+            }
+            quoted.push(regions.get(r).is_some_and(|q| q.contains(t.span)));
+        }
+        SentenceView { text, tokens, quoted }
+    }
+
     fn in_quote(&self, i: usize) -> bool {
-        let span = self.tokens[i].span;
-        self.quoted.iter().any(|q| q.contains(span))
+        self.quoted[i]
     }
 
     fn gap_has(&self, i: usize, c: char) -> bool {
@@ -154,6 +171,7 @@ impl SentenceView<'_> {
         let lex = lexicon();
         let mut j = end;
         while j > 0
+            && end - j < MAX_MENTION_WORDS
             && lex.subject_skip.contains(self.tokens[j - 1].norm.as_str())
             && !boundary(self.text, &self.tokens[j - 1], &self.tokens[j])
             && !self.in_quote(j - 1)
@@ -168,7 +186,11 @@ impl SentenceView<'_> {
             return self.mention(last, j);
         }
         let mut start = j;
-        while start > 0 && np_word(&self.tokens[start - 1]) && !self.in_quote(start - 1) {
+        while start > 0
+            && j - start < MAX_MENTION_WORDS
+            && np_word(&self.tokens[start - 1])
+            && !self.in_quote(start - 1)
+        {
             if start < j && boundary(self.text, &self.tokens[start - 1], &self.tokens[start]) {
                 break;
             }
@@ -180,7 +202,11 @@ impl SentenceView<'_> {
     /// The noun phrase that starts at token `start`.
     fn np_after(&self, start: usize) -> Option<(Mention, Span)> {
         let mut end = start;
-        while end < self.tokens.len() && np_word(&self.tokens[end]) && !self.in_quote(end) {
+        while end < self.tokens.len()
+            && end - start < MAX_MENTION_WORDS
+            && np_word(&self.tokens[end])
+            && !self.in_quote(end)
+        {
             if end > start && boundary(self.text, &self.tokens[end - 1], &self.tokens[end]) {
                 break;
             }
@@ -227,7 +253,7 @@ impl SentenceView<'_> {
 
 /// Finds the attribution of one sentence, if its words give one.
 pub(crate) fn find(text: &str, tokens: &[Token], quoted: &[Span]) -> Option<Found> {
-    let view = SentenceView { text, tokens, quoted };
+    let view = SentenceView::new(text, tokens, quoted);
     let lex = lexicon();
     for (i, t) in tokens.iter().enumerate() {
         if view.in_quote(i) {
@@ -289,6 +315,8 @@ pub(crate) struct Registry {
     clock: usize,
     recent_person: Option<usize>,
     recent_group: Option<usize>,
+    /// Speaker index by key.
+    by_key: std::collections::HashMap<String, usize>,
 }
 
 impl Registry {
@@ -342,7 +370,7 @@ impl Registry {
     }
 
     fn find_key(&self, key: &str) -> Option<usize> {
-        self.speakers.iter().position(|s| s.key == key)
+        self.by_key.get(key).copied()
     }
 
     /// The latest speaker a definite description fits: same head noun and modifiers,
@@ -361,6 +389,7 @@ impl Registry {
     }
 
     fn add(&mut self, name: &str, role: Option<String>, key: String, kind: SpeakerKind) -> usize {
+        self.by_key.entry(key.clone()).or_insert(self.speakers.len());
         self.speakers.push(Speaker { name: name.to_string(), role: role.clone(), key, kind });
         self.heads.push(Vec::new());
         self.roles.push(role.map(|r| r.to_lowercase()).unwrap_or_default());

@@ -307,10 +307,15 @@ impl Extractor {
     ) -> Vec<String> {
         let lex = lexicon();
         let mut terms: Vec<String> = quantities.iter().map(Quantity::term).collect();
+        // Quantities come in text order, as tokens do: one pointer walks them.
+        let mut next_quantity = 0;
         for t in tokens {
             let inside = |s: Span| s.contains(t.span);
+            while quantities.get(next_quantity).is_some_and(|q| q.span.end <= t.span.start) {
+                next_quantity += 1;
+            }
             if attribution.is_some_and(|a| inside(a.mention) || a.cue.is_some_and(inside))
-                || quantities.iter().any(|q| inside(q.span))
+                || quantities.get(next_quantity).is_some_and(|q| inside(q.span))
                 || lex.stopwords.contains(t.norm.as_str())
                 || lex.speech_verbs.contains(t.norm.as_str())
                 || t.norm.chars().count() < 2
@@ -323,6 +328,11 @@ impl Extractor {
                 None => t.norm.as_str().into(),
             };
             terms.push(self.stem(&word));
+        }
+        if terms.is_empty() {
+            // Nothing but function words ("He did not."): match on the words themselves,
+            // so that the same sentence in two sources still meets.
+            terms.extend(tokens.iter().map(|t| format!("={}", t.norm)));
         }
         terms.sort_unstable();
         terms.dedup();
@@ -357,21 +367,32 @@ fn continue_quotes(
     found: &[bool],
     carried: Option<Attribution>,
 ) {
-    for i in 0..claims.len() {
-        if found[i] || claims[i].attribution.is_some() || !marks[i].starts_quoted {
-            continue;
+    let n = claims.len();
+    // closing[i]: the attribution of the sentence where the quotation open at sentence
+    // `i` closes with a cue, found from the back in one pass.
+    let mut closing: Vec<Option<Attribution>> = vec![None; n];
+    for j in (0..n).rev() {
+        closing[j] = if found[j] {
+            claims[j].attribution.clone()
+        } else if marks[j].ends_open && j + 1 < n {
+            closing[j + 1].clone()
+        } else {
+            None
+        };
+    }
+    let mut earlier = carried;
+    for i in 0..n {
+        if !found[i] && claims[i].attribution.is_none() && marks[i].starts_quoted {
+            // The quotation continues into later sentences only while it stays open.
+            let later = if marks[i].ends_open && i + 1 < n { closing[i + 1].clone() } else { None };
+            if let Some(mut a) = later.or_else(|| earlier.clone()) {
+                a.cue = None;
+                a.form = AttributionForm::Continued;
+                claims[i].attribution = Some(a);
+            }
         }
-        let mut j = i;
-        while marks[j].ends_open && j + 1 < claims.len() && !found[j] {
-            j += 1;
-        }
-        let later = (j > i && found[j]).then(|| claims[j].attribution.clone()).flatten();
-        let earlier =
-            claims[..i].iter().rev().find_map(|c| c.attribution.clone()).or_else(|| carried.clone());
-        if let Some(mut a) = later.or(earlier) {
-            a.cue = None;
-            a.form = AttributionForm::Continued;
-            claims[i].attribution = Some(a);
+        if let Some(a) = &claims[i].attribution {
+            earlier = Some(a.clone());
         }
     }
 }
@@ -398,7 +419,10 @@ fn find_cues(lex: &lexicon::Lexicon, norm: &NormalizedText, base: usize) -> (Vec
 /// The topic key: the most specific content words (names first, then longer words),
 /// sorted so that word order does not matter.
 fn topic_of(terms: &[String], tokens: &[Token]) -> String {
-    let names: Vec<String> = tokens.iter().filter(|t| t.capitalized).map(|t| fold_name(&t.norm)).collect();
+    let mut names: Vec<String> =
+        tokens.iter().filter(|t| t.capitalized).map(|t| fold_name(&t.norm)).collect();
+    names.sort_unstable();
+    names.dedup();
     let is_name = |term: &str| names.iter().any(|n| n.starts_with(term));
     let mut ranked: Vec<(bool, std::cmp::Reverse<usize>, &str)> = terms
         .iter()
