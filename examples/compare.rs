@@ -4,6 +4,7 @@
 //! cargo run --release --example compare                     # the bundled seed articles
 //! cargo run --release --example compare -- a.txt b.txt      # any plain-text articles
 //! cargo run --release --example compare -- --json a.txt b.txt
+//! cargo run --release --example compare -- --html report.html a.txt b.txt
 //! ```
 
 use std::process::ExitCode;
@@ -21,14 +22,20 @@ pub type Outcome = Result<String, (String, u8)>;
 /// Runs the example on its arguments (without the program name).
 pub fn run(args: &[String]) -> Outcome {
     let mut json = false;
+    let mut html: Option<String> = None;
     let mut files = Vec::new();
-    for arg in args {
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
         match arg.as_str() {
             "--json" => json = true,
+            "--html" => match args.next() {
+                Some(out) => html = Some(out.clone()),
+                None => return Err(("error: --html needs an output file".into(), 2)),
+            },
             "-h" | "--help" => {
-                return Ok(
-                    "usage: compare [--json] [FILE...]  (no files: the bundled seed articles)\n".into()
-                );
+                return Ok("usage: compare [--json | --html OUT.html] [FILE...]  \
+                     (no files: the bundled seed articles)\n"
+                    .into());
             }
             _ if arg.starts_with("--") => return Err((format!("error: unknown option {arg}"), 2)),
             _ => files.push(arg.clone()),
@@ -52,6 +59,17 @@ pub fn run(args: &[String]) -> Outcome {
         sets.push(set);
     }
     let report = Matcher::new().compare(&sets).map_err(|e| (format!("error: {e}"), 1))?;
+    if let Some(out) = html {
+        let texts: Vec<&str> = sets.iter().map(|s| s.article().text()).collect();
+        let page = report.to_html(&texts).map_err(|e| (format!("error: {e}"), 1))?;
+        std::fs::write(&out, &page).map_err(|e| (format!("error: {out}: {e}"), 1))?;
+        let (agreements, differences, unique) = report.counts();
+        return Ok(format!(
+            "wrote {out} ({} KB): {} sources, {agreements} agreements, {differences} differences, {unique} unique\n",
+            page.len().div_ceil(1024),
+            sets.len()
+        ));
+    }
     Ok(if json { report.to_json_pretty() + "\n" } else { report.to_string() })
 }
 

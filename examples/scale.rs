@@ -5,6 +5,7 @@
 //! cargo run --release --example scale -- 1000          # stories of 20 sources
 //! cargo run --release --example scale -- 1000 1000     # one story, 1,000 sources
 //! /usr/bin/time -v cargo run --release --example scale -- 1000   # peak memory
+//! cargo run --release --example scale -- 100 20 --html big.html  # a large HTML report
 //! ```
 
 #[path = "../benches/common/mod.rs"]
@@ -15,9 +16,18 @@ use std::time::Instant;
 use claimdiff::Matcher;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let mut html = None;
+    let mut numbers = Vec::new();
     let mut args = std::env::args().skip(1);
-    let n: usize = args.next().map_or(Ok(1000), |s| s.parse())?;
-    let per_story: usize = args.next().map_or(Ok(20), |s| s.parse())?;
+    while let Some(arg) = args.next() {
+        if arg == "--html" {
+            html = Some(args.next().ok_or("--html needs an output file")?);
+        } else {
+            numbers.push(arg.parse::<usize>()?);
+        }
+    }
+    let n = numbers.first().copied().unwrap_or(1000);
+    let per_story = numbers.get(1).copied().unwrap_or(20);
     let corpus = common::corpus_of_stories(n, per_story, 3);
     let texts: Vec<&str> = corpus.iter().map(String::as_str).collect();
     let bytes: usize = texts.iter().map(|t| t.len()).sum();
@@ -38,5 +48,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         bytes as f64 / 1e6 / extracted.as_secs_f64(),
         aligned.as_secs_f64() * 1e3,
     );
+    if let Some(out) = html {
+        let page = report.to_html(&texts)?;
+        std::fs::write(&out, &page)?;
+        println!("wrote {out} ({} KB)", page.len().div_ceil(1024));
+    }
     Ok(())
 }

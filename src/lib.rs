@@ -24,8 +24,8 @@ pub use claim::{
 };
 pub use error::{Error, ErrorKind, Result};
 pub use report::{
-    Alignment, AlignmentKind, Difference, DifferenceKind, Evidence, Report, ReportClaim, ReportSpeaker,
-    SourceInfo,
+    Alignment, AlignmentKind, Difference, DifferenceKind, Evidence, HTML_MAX_COLUMNS, Report, ReportClaim,
+    ReportSpeaker, SourceInfo,
 };
 pub use span::Span;
 pub use text::normalize::NormalizedText;

@@ -1,7 +1,10 @@
 //! Report stage: the owned, serialisable result of a comparison, per
 //! `REPORT-CONTRACT.md`, and its renderings.
 
+mod html;
 mod text;
+
+pub use html::HTML_MAX_COLUMNS;
 
 use serde::{Deserialize, Serialize};
 
