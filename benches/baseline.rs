@@ -1,7 +1,7 @@
 //! Near-limit references, measured on the same inputs as `extract` and `match` so that
 //! each of their figures reads as a ratio in one run:
 //!
-//! - `baseline/words_*`: a bare `unicode-segmentation` word pass (UAX #29) over the same
+//! - `baseline/words/*`: a bare `unicode-segmentation` word pass (UAX #29) over the same
 //!   bytes that `extract` parses and turns into claims;
 //! - `baseline/all_pairs/*`: a naive matcher that scores every pair of claims from
 //!   different sources (IDF-weighted cosine over the same terms) and joins pairs above
@@ -15,23 +15,13 @@ use claimdiff::{Article, ClaimSet, DEFAULT_THRESHOLD};
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use unicode_segmentation::UnicodeSegmentation;
 
-const SEEDS: [&str; 2] = [
-    include_str!("../examples/data/000_3ceddb36b1c5c648.txt"),
-    include_str!("../examples/data/003_4ee3722dddd13468.txt"),
-];
-
 fn word_pass(texts: &[&str]) -> usize {
     texts.iter().map(|t| t.unicode_words().count()).sum()
 }
 
 fn words(c: &mut Criterion) {
-    let mut group = c.benchmark_group("baseline");
-    group.throughput(Throughput::Bytes(SEEDS.iter().map(|s| s.len() as u64).sum()));
-    group.bench_function("words_seeds", |b| b.iter(|| word_pass(&SEEDS)));
-    let corpus = common::corpus(100, 11);
-    let texts: Vec<&str> = corpus.iter().map(String::as_str).collect();
-    group.throughput(Throughput::Bytes(texts.iter().map(|s| s.len() as u64).sum()));
-    group.bench_function("words_corpus_100_articles", |b| b.iter(|| word_pass(&texts)));
+    let mut group = c.benchmark_group("baseline/words");
+    common::over_seeds_and_corpus(&mut group, word_pass);
     group.finish();
 }
 

@@ -4,6 +4,26 @@
 
 #![allow(dead_code)]
 
+use criterion::measurement::WallTime;
+use criterion::{BenchmarkGroup, Throughput};
+
+/// The two bundled seed articles.
+pub const SEEDS: [&str; 2] = [
+    include_str!("../../examples/data/000_3ceddb36b1c5c648.txt"),
+    include_str!("../../examples/data/003_4ee3722dddd13468.txt"),
+];
+
+/// Benchmarks `run` over the seeds and over a generated 100-article corpus (seed 11),
+/// with byte throughput, as `seeds` and `corpus_100_articles` in `group`.
+pub fn over_seeds_and_corpus(group: &mut BenchmarkGroup<'_, WallTime>, run: impl Fn(&[&str]) -> usize) {
+    group.throughput(Throughput::Bytes(SEEDS.iter().map(|s| s.len() as u64).sum()));
+    group.bench_function("seeds", |b| b.iter(|| run(&SEEDS)));
+    let corpus = corpus(100, 11);
+    let texts: Vec<&str> = corpus.iter().map(String::as_str).collect();
+    group.throughput(Throughput::Bytes(texts.iter().map(|s| s.len() as u64).sum()));
+    group.bench_function("corpus_100_articles", |b| b.iter(|| run(&texts)));
+}
+
 /// A small deterministic generator (SplitMix64).
 pub struct Rng(u64);
 
