@@ -15,6 +15,8 @@
 //! term), so they meet; a common word ("Berlin", "Oct.") no longer makes every claim
 //! meet every other.
 
+use std::hash::BuildHasher;
+
 use rustc_hash::FxHashMap as HashMap;
 
 /// Claim nodes as term-id lists, with the statistics needed to score pairs.
@@ -69,11 +71,19 @@ impl TermIndex {
     pub fn new<'t>(claims: impl Iterator<Item = (usize, &'t [String])> + Clone) -> TermIndex {
         // Term ids in the order of the terms themselves, not of the sources, so that
         // every sum over a node's terms comes out the same whatever the source order.
-        let mut vocabulary: Vec<&'t str> =
-            claims.clone().flat_map(|(_, words)| words.iter().map(String::as_str)).collect();
+        // (Distinct terms are ordered by a fixed hash, then by text: cheaper than
+        // sorting by text alone, and as independent of the sources' order.)
+        let mut seen: HashMap<&'t str, ()> = HashMap::default();
+        for (_, words) in claims.clone() {
+            for w in words {
+                seen.entry(w.as_str()).or_default();
+            }
+        }
+        let mut vocabulary: Vec<(u64, &'t str)> =
+            seen.into_keys().map(|w| (rustc_hash::FxBuildHasher.hash_one(w), w)).collect();
         vocabulary.sort_unstable();
-        vocabulary.dedup();
-        let ids: HashMap<&'t str, u32> = vocabulary.iter().enumerate().map(|(i, w)| (*w, i as u32)).collect();
+        let ids: HashMap<&'t str, u32> =
+            vocabulary.iter().enumerate().map(|(i, (_, w))| (*w, i as u32)).collect();
         let mut by_terms: HashMap<Vec<u32>, usize> = HashMap::default();
         // Distinct term lists with their (claim, source) pairs.
         type Holders = Vec<(u32, usize)>;
