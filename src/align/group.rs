@@ -6,7 +6,9 @@
 //! and its claim count per source, so the average link of two groups costs one lookup;
 //! merging moves the smaller group's links into the larger one's.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use super::index::Candidate;
 
@@ -55,7 +57,7 @@ pub(crate) fn average_link(
             for &c in claims {
                 *per_source.entry(source[c as usize]).or_default() += 1;
             }
-            Group { nodes: vec![node as u32], members: claims.clone(), per_source, links: HashMap::new() }
+            Group { nodes: vec![node as u32], members: claims.clone(), per_source, links: HashMap::default() }
         })
         .collect();
     // A candidate's similarity holds for every cross-source pair of claims of its nodes.
