@@ -16,7 +16,7 @@ pub(crate) use speaker::fold_name;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::{Deserialize, Serialize};
@@ -188,6 +188,9 @@ impl Default for Extractor {
     }
 }
 
+/// Tokens above which a sentence's words are deduplicated as they come.
+const LONG_SENTENCE_TOKENS: usize = 64;
+
 /// Words whose stems one thread remembers before it forgets them all.
 const STEM_MEMO_LIMIT: usize = 1 << 16;
 
@@ -307,6 +310,10 @@ impl Extractor {
     ) -> Vec<String> {
         let lex = lexicon();
         let mut terms: Vec<String> = quantities.iter().map(Quantity::term).collect();
+        // In a long (run-on) sentence, stem each distinct word once: sorting every
+        // occurrence would cost more than the scan. Short ones just sort.
+        let long = tokens.len() > LONG_SENTENCE_TOKENS;
+        let mut seen: FxHashSet<std::borrow::Cow<'_, str>> = FxHashSet::default();
         // Quantities come in text order, as tokens do: one pointer walks them.
         let mut next_quantity = 0;
         for t in tokens {
@@ -327,12 +334,21 @@ impl Extractor {
                 None if t.capitalized => fold_name(&t.norm).into(),
                 None => t.norm.as_str().into(),
             };
-            terms.push(self.stem(&word));
+            if !long {
+                terms.push(self.stem(&word));
+            } else if !seen.contains(word.as_ref()) {
+                terms.push(self.stem(&word));
+                seen.insert(word);
+            }
         }
         if terms.is_empty() {
             // Nothing but function words ("He did not."): match on the words themselves,
             // so that the same sentence in two sources still meets.
-            terms.extend(tokens.iter().map(|t| format!("={}", t.norm)));
+            for t in tokens {
+                if seen.insert(t.norm.as_str().into()) {
+                    terms.push(format!("={}", t.norm));
+                }
+            }
         }
         terms.sort_unstable();
         terms.dedup();
@@ -423,7 +439,11 @@ fn topic_of(terms: &[String], tokens: &[Token]) -> String {
         tokens.iter().filter(|t| t.capitalized).map(|t| fold_name(&t.norm)).collect();
     names.sort_unstable();
     names.dedup();
-    let is_name = |term: &str| names.iter().any(|n| n.starts_with(term));
+    // Names are sorted: the first one not below `term` is the one it may begin.
+    let is_name = |term: &str| {
+        let at = names.partition_point(|n| n.as_str() < term);
+        names.get(at).is_some_and(|n| n.starts_with(term))
+    };
     let mut ranked: Vec<(bool, std::cmp::Reverse<usize>, &str)> = terms
         .iter()
         .filter(|t| !t.starts_with(['#', '@']))
