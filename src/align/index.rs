@@ -168,13 +168,17 @@ impl TermIndex {
             Postings::default()
         };
         // Every node's terms with their weights (0 for terms too common to count), in
-        // one contiguous array: scoring a pair reads two short runs of memory.
+        // one contiguous array: scoring a pair reads two short runs of memory. Terms of
+        // one claim only (most of a vocabulary) can never be shared: left out.
         let mut offsets: Vec<usize> = Vec::with_capacity(n + 1);
-        let mut entries: Vec<(u32, f32)> = Vec::with_capacity(self.terms.iter().map(Vec::len).sum());
+        let mut entries: Vec<(u32, f32)> = Vec::new();
         offsets.push(0);
         for terms in &self.terms {
             entries.extend(
-                terms.iter().map(|&t| (t, if counted(t) { self.idf[t as usize].powi(2) } else { 0.0 })),
+                terms
+                    .iter()
+                    .filter(|&&t| self.frequency[t as usize] > 1)
+                    .map(|&t| (t, if counted(t) { self.idf[t as usize].powi(2) } else { 0.0 })),
             );
             offsets.push(entries.len());
         }
@@ -195,8 +199,7 @@ impl TermIndex {
                         &list[list.partition_point(|&b| b as usize <= a)..]
                     };
                     for &b in list {
-                        let fresh =
-                            !short || b as usize > a || offsets[b as usize + 1] - offsets[b as usize] >= k;
+                        let fresh = !short || b as usize > a || self.terms[b as usize].len() >= k;
                         if fresh && !seen[b as usize] && self.cross_source(a, b as usize) {
                             seen[b as usize] = true;
                             touched.push(b);
@@ -231,6 +234,8 @@ impl TermIndex {
             .copied()
             .filter(|&t| self.frequency[t as usize] <= criteria.max_postings)
             .collect();
+        // A term of this claim alone can propose nothing; it stays in the norm.
+        ordered.retain(|&t| self.frequency[t as usize] > 1);
         ordered.sort_unstable_by_key(|&t| (std::cmp::Reverse(self.frequency[t as usize]), t));
         // A margin below the threshold keeps rounding from losing a pair.
         let bound = (criteria.threshold * 0.999 * self.norm[node]).powi(2);
