@@ -118,3 +118,12 @@ fn limits_are_options_with_typed_errors() {
     let err = Matcher::builder().max_sources(2).build().compare(&sets).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::SourceCount);
 }
+
+#[test]
+fn generated_line_ends_and_invalid_bytes() {
+    let text = inputs::line_ends(64 << 10);
+    check_sound("bom crlf cr", &text);
+    assert!(ClaimSet::new(Article::parse(&text).unwrap()).unwrap().claims().len() > 1_000);
+    let bytes = inputs::invalid_utf8(64 << 10);
+    assert_eq!(Article::parse_bytes(&bytes).unwrap_err().kind(), ErrorKind::InvalidUtf8);
+}

@@ -165,3 +165,22 @@ pub fn right_to_left(bytes: usize) -> String {
     ];
     fill(bytes, &pieces, " ")
 }
+
+/// Paragraphs with a BOM in front and CRLF and lone CR line ends.
+pub fn line_ends(bytes: usize) -> String {
+    let mut out = String::from("\u{FEFF}");
+    out.push_str(&fill(
+        bytes,
+        &["Officials said the port would reopen on Oct. 16.\r\n", "Traffic was light.\r"],
+        "",
+    ));
+    out
+}
+
+/// Valid text of about `bytes` bytes with one invalid UTF-8 byte at the end, so that
+/// the whole input is read before the error.
+pub fn invalid_utf8(bytes: usize) -> Vec<u8> {
+    let mut out = no_punctuation(bytes).into_bytes();
+    out.push(0xFF);
+    out
+}

@@ -317,6 +317,9 @@ pub(crate) struct Registry {
     recent_group: Option<usize>,
     /// Speaker index by key.
     by_key: std::collections::HashMap<String, usize>,
+    /// Speakers by the head nouns of their descriptions and the words of their roles
+    /// (singular, lower case): who "the official" or "the president" may be.
+    by_head: std::collections::HashMap<String, std::collections::BTreeSet<usize>>,
 }
 
 impl Registry {
@@ -335,9 +338,15 @@ impl Registry {
                     self.name_words[index] = words;
                     self.speakers[index].name = name.clone();
                 }
-                if let Some(role) = role {
+                if let Some(role) = role
+                    && !self.roles[index].contains(&role.to_lowercase())
+                {
                     self.roles[index].push(' ');
                     self.roles[index].push_str(&role.to_lowercase());
+                    for word in role.split_whitespace() {
+                        let head = super::lexicon::singular(&word.to_lowercase()).to_string();
+                        self.by_head.entry(head).or_default().insert(index);
+                    }
                     if self.speakers[index].role.is_none() {
                         self.speakers[index].role = Some(role.clone());
                     }
@@ -350,7 +359,11 @@ impl Registry {
                 let index = earlier
                     .or_else(|| self.find_key(&key))
                     .unwrap_or_else(|| self.add(text, None, key, mention.speaker_kind()));
-                self.heads[index].push((head.clone(), modifiers.clone()));
+                let description = (head.clone(), modifiers.clone());
+                if !self.heads[index].contains(&description) {
+                    self.heads[index].push(description);
+                    self.by_head.entry(head.clone()).or_default().insert(index);
+                }
                 let words = text.split_whitespace().count();
                 if self.speakers[index].kind != SpeakerKind::Named && words > self.name_words[index] {
                     self.name_words[index] = words;
@@ -376,7 +389,10 @@ impl Registry {
     /// The latest speaker a definite description fits: same head noun and modifiers,
     /// or a named speaker whose role has the head noun ("the president").
     fn find_description(&self, head: &str, modifiers: &[String]) -> Option<usize> {
-        (0..self.speakers.len())
+        self.by_head
+            .get(head)?
+            .iter()
+            .copied()
             .filter(|&i| {
                 let described =
                     self.heads[i].iter().any(|(h, m)| h == head && modifiers.iter().all(|x| m.contains(x)));
@@ -389,7 +405,12 @@ impl Registry {
     }
 
     fn add(&mut self, name: &str, role: Option<String>, key: String, kind: SpeakerKind) -> usize {
-        self.by_key.entry(key.clone()).or_insert(self.speakers.len());
+        let index = self.speakers.len();
+        self.by_key.entry(key.clone()).or_insert(index);
+        for word in role.iter().flat_map(|r| r.split_whitespace()) {
+            let head = super::lexicon::singular(&word.to_lowercase()).to_string();
+            self.by_head.entry(head).or_default().insert(index);
+        }
         self.speakers.push(Speaker { name: name.to_string(), role: role.clone(), key, kind });
         self.heads.push(Vec::new());
         self.roles.push(role.map(|r| r.to_lowercase()).unwrap_or_default());
