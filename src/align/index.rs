@@ -73,24 +73,35 @@ impl TermIndex {
         // every sum over a node's terms comes out the same whatever the source order.
         // (Distinct terms are ordered by a fixed hash, then by text: cheaper than
         // sorting by text alone, and as independent of the sources' order.)
-        let mut seen: HashMap<&'t str, ()> = HashMap::default();
+        let mut first_seen: HashMap<&'t str, u32> = HashMap::default();
+        let mut lists: Vec<Vec<u32>> = Vec::new();
         for (_, words) in claims.clone() {
-            for w in words {
-                seen.entry(w.as_str()).or_default();
-            }
+            lists.push(
+                words
+                    .iter()
+                    .map(|w| {
+                        let next = first_seen.len() as u32;
+                        *first_seen.entry(w.as_str()).or_insert(next)
+                    })
+                    .collect(),
+            );
         }
-        let mut vocabulary: Vec<(u64, &'t str)> =
-            seen.into_keys().map(|w| (rustc_hash::FxBuildHasher.hash_one(w), w)).collect();
+        let mut vocabulary: Vec<(u64, &'t str, u32)> =
+            first_seen.iter().map(|(w, &id)| (rustc_hash::FxBuildHasher.hash_one(w), *w, id)).collect();
         vocabulary.sort_unstable();
-        let ids: HashMap<&'t str, u32> =
-            vocabulary.iter().enumerate().map(|(i, (_, w))| (*w, i as u32)).collect();
+        let mut canonical = vec![0u32; vocabulary.len()];
+        for (place, &(_, _, id)) in vocabulary.iter().enumerate() {
+            canonical[id as usize] = place as u32;
+        }
         let mut by_terms: HashMap<Vec<u32>, usize> = HashMap::default();
         // Distinct term lists with their (claim, source) pairs.
         type Holders = Vec<(u32, usize)>;
         let mut groups: Vec<(Vec<u32>, Holders)> = Vec::new();
         let mut frequency: Vec<usize> = vec![0; vocabulary.len()];
-        for (i, (src, words)) in claims.enumerate() {
-            let mut list: Vec<u32> = words.iter().map(|w| ids[w.as_str()]).collect();
+        for (i, ((src, _), mut list)) in claims.zip(lists).enumerate() {
+            for t in &mut list {
+                *t = canonical[*t as usize];
+            }
             list.sort_unstable();
             list.dedup();
             for &t in &list {

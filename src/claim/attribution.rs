@@ -92,6 +92,12 @@ pub(crate) struct Found {
     pub form: AttributionForm,
 }
 
+/// The text between two tokens; empty when they touch or overlap (two tokens from one
+/// input character, as NFKC makes "1⁄4" of "¼").
+pub(crate) fn gap<'t>(text: &'t str, a: &Token, b: &Token) -> &'t str {
+    text.get(a.span.end..b.span.start).unwrap_or("")
+}
+
 fn boundary(text: &str, a: &Token, b: &Token) -> bool {
     text.get(a.span.end..b.span.start).is_none_or(|gap| {
         gap.chars().any(|c| {
@@ -146,8 +152,7 @@ impl<'t> SentenceView<'t> {
     }
 
     fn gap_has(&self, i: usize, c: char) -> bool {
-        i + 1 < self.tokens.len()
-            && self.text[self.tokens[i].span.end..self.tokens[i + 1].span.start].contains(c)
+        i + 1 < self.tokens.len() && gap(self.text, &self.tokens[i], &self.tokens[i + 1]).contains(c)
     }
 
     fn mention(&self, from: usize, to: usize) -> Option<(Mention, Span)> {
@@ -284,8 +289,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], quoted: &[Span]) -> Option<Foun
         if let Some(np) = view.np_before(i).or_else(|| view.np_before_appositive(i)) {
             return Some(found(np, AttributionForm::SpeakerFirst));
         }
-        let after_quote_or_comma =
-            i > 0 && text[tokens[i - 1].span.end..t.span.start].contains([',', '\u{201D}', '"']);
+        let after_quote_or_comma = i > 0 && gap(text, &tokens[i - 1], t).contains([',', '\u{201D}', '"']);
         if after_quote_or_comma && let Some(np) = view.np_after(i + 1) {
             return Some(found(np, AttributionForm::CueFirst));
         }

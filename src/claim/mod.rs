@@ -369,7 +369,7 @@ fn trailing_attribution(text: &str, tokens: &[Token], a: &Attribution) -> Option
     if i < 3 {
         return None; // "Still, he told …": the attribution leads the sentence
     }
-    let gap = &text[tokens.get(i.checked_sub(1)?)?.span.end..tokens[i].span.start];
+    let gap = attribution::gap(text, tokens.get(i.checked_sub(1)?)?, &tokens[i]);
     gap.contains([',', '\u{201D}', '"']).then_some(i)
 }
 
