@@ -68,15 +68,16 @@ impl TermIndex {
     /// same non-empty terms from two or more sources share a node; claims whose terms
     /// only one source has, or no terms at all, stay nodes of their own, because claims
     /// of one source are never aligned with each other directly.
-    pub fn new<'t>(claims: impl Iterator<Item = (usize, &'t [String])> + Clone) -> TermIndex {
+    pub fn new<'t>(claims: impl Iterator<Item = (usize, &'t [String])>) -> TermIndex {
         // Term ids in the order of the terms themselves, not of the sources, so that
         // every sum over a node's terms comes out the same whatever the source order.
         // (Distinct terms are ordered by a fixed hash, then by text: cheaper than
         // sorting by text alone, and as independent of the sources' order.)
         let mut first_seen: HashMap<&'t str, u32> = HashMap::default();
-        let mut lists: Vec<Vec<u32>> = Vec::new();
-        for (_, words) in claims.clone() {
-            lists.push(
+        let mut lists: Vec<(usize, Vec<u32>)> = Vec::new();
+        for (src, words) in claims {
+            lists.push((
+                src,
                 words
                     .iter()
                     .map(|w| {
@@ -84,7 +85,7 @@ impl TermIndex {
                         *first_seen.entry(w.as_str()).or_insert(next)
                     })
                     .collect(),
-            );
+            ));
         }
         let mut vocabulary: Vec<(u64, &'t str, u32)> =
             first_seen.iter().map(|(w, &id)| (rustc_hash::FxBuildHasher.hash_one(w), *w, id)).collect();
@@ -98,7 +99,7 @@ impl TermIndex {
         type Holders = Vec<(u32, usize)>;
         let mut groups: Vec<(Vec<u32>, Holders)> = Vec::new();
         let mut frequency: Vec<usize> = vec![0; vocabulary.len()];
-        for (i, ((src, _), mut list)) in claims.zip(lists).enumerate() {
+        for (i, (src, mut list)) in lists.into_iter().enumerate() {
             for t in &mut list {
                 *t = canonical[*t as usize];
             }

@@ -40,6 +40,15 @@ fn kind_name(kind: AlignmentKind) -> &'static str {
     }
 }
 
+/// Where a kind comes in the page: differences first, then agreements, then unique.
+fn display_rank(kind: AlignmentKind) -> usize {
+    match kind {
+        AlignmentKind::Difference => 0,
+        AlignmentKind::Agreement => 1,
+        AlignmentKind::Unique => 2,
+    }
+}
+
 fn difference_name(kind: DifferenceKind) -> &'static str {
     match kind {
         DifferenceKind::Speaker => "speaker",
@@ -118,12 +127,7 @@ impl<'r> Page<'r> {
         }
         let first = |a: &Alignment| a.claims.iter().filter_map(|id| index.get(id.as_str())).min().copied();
         let mut order: Vec<usize> = (0..report.alignments.len()).collect();
-        let rank = |k: AlignmentKind| match k {
-            AlignmentKind::Difference => 0,
-            AlignmentKind::Agreement => 1,
-            AlignmentKind::Unique => 2,
-        };
-        order.sort_by_key(|&i| (rank(report.alignments[i].kind), first(&report.alignments[i])));
+        order.sort_by_key(|&i| (display_rank(report.alignments[i].kind), first(&report.alignments[i])));
         let names = (0..report.sources.len()).map(|i| report.source_name(i)).collect();
         Page { report, texts, index, row_of, order, names }
     }
@@ -163,17 +167,12 @@ impl<'r> Page<'r> {
             plural(differ, "difference"),
             plural(agree, "agreement")
         );
-        for s in 0..self.report.sources.len() {
-            let mut counts = [0usize; 3];
-            for (i, c) in self.report.claims.iter().enumerate() {
-                if c.source == s {
-                    counts[match self.report.alignments[self.row_of[i]].kind {
-                        AlignmentKind::Difference => 0,
-                        AlignmentKind::Agreement => 1,
-                        AlignmentKind::Unique => 2,
-                    }] += 1;
-                }
-            }
+        // Claims per source and kind, in one pass.
+        let mut per_source = vec![[0usize; 3]; self.report.sources.len()];
+        for (i, c) in self.report.claims.iter().enumerate() {
+            per_source[c.source][display_rank(self.report.alignments[self.row_of[i]].kind)] += 1;
+        }
+        for (s, counts) in per_source.iter().enumerate() {
             let total: usize = counts.iter().sum();
             let _ =
                 write!(out, "<tr><td class=\"num\">{}</td><th scope=\"row\"><a href=\"#source-{s}\">", s + 1);
