@@ -179,9 +179,10 @@ impl TermIndex {
         } else {
             Postings::default()
         };
-        // Every node's terms with their weights (0 for terms too common to count), in
-        // one contiguous array: scoring a pair reads two short runs of memory. Terms of
-        // one claim only (most of a vocabulary) can never be shared: left out.
+        // Every node's terms that count, with their weights, in one contiguous array:
+        // scoring a pair reads a short run of memory. Terms of one claim only (most of a
+        // vocabulary) can never be shared, and terms too common to count add nothing to
+        // a dot product: both left out.
         let mut offsets: Vec<usize> = Vec::with_capacity(n + 1);
         let mut entries: Vec<(u32, f32)> = Vec::new();
         offsets.push(0);
@@ -189,16 +190,17 @@ impl TermIndex {
             entries.extend(
                 terms
                     .iter()
-                    .filter(|&&t| self.frequency[t as usize] > 1)
-                    .map(|&t| (t, if counted(t) { self.idf[t as usize].powi(2) } else { 0.0 })),
+                    .filter(|&&t| self.frequency[t as usize] > 1 && counted(t))
+                    .map(|&t| (t, self.idf[t as usize].powi(2))),
             );
             offsets.push(entries.len());
         }
         let weighted = |c: usize| &entries[offsets[c]..offsets[c + 1]];
-        let scratch = || (vec![false; n], Vec::<u32>::new());
-        let mut out = crate::parallel::flat_map_ranges(n, scratch, |(seen, touched), nodes| {
+        let scratch = || (vec![false; n], Vec::<u32>::new(), TermSet::default());
+        let mut out = crate::parallel::flat_map_ranges(n, scratch, |(seen, touched, terms_of_a), nodes| {
             let mut out = Vec::new();
             for a in nodes {
+                terms_of_a.fill(weighted(a));
                 let short = self.terms[a].len() < k;
                 for &t in probes[a] {
                     // Short nodes meet every node; long ones meet long ones, later ones
@@ -221,7 +223,7 @@ impl TermIndex {
                 for &b in touched.iter() {
                     seen[b as usize] = false;
                     let b = b as usize;
-                    let (dot, shared) = dot(weighted(a), weighted(b));
+                    let (dot, shared) = terms_of_a.dot(weighted(b));
                     let denom = self.norm[a] * self.norm[b];
                     let similarity = if denom > 0.0 { dot / denom } else { 0.0 };
                     let needed = k.min(self.terms[a].len()).min(self.terms[b].len()).max(1);
@@ -314,25 +316,68 @@ impl Postings {
     }
 }
 
-/// The dot product of two weighted term lists (sorted by term) and how many terms with
-/// a weight they share.
-fn dot(x: &[(u32, f32)], y: &[(u32, f32)]) -> (f32, usize) {
-    let (mut i, mut j, mut dot, mut shared) = (0, 0, 0.0f32, 0);
-    while i < x.len() && j < y.len() {
-        match x[i].0.cmp(&y[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                if x[i].1 > 0.0 {
-                    dot += x[i].1;
-                    shared += 1;
-                }
-                i += 1;
-                j += 1;
+/// The term ids of one node in a small open-addressing hash set, so that its dot
+/// product with each partner costs one probe per partner term instead of a merge of two
+/// sorted lists, whose unpredictable branches were most of the scoring time.
+///
+/// Linear probing without wrapping around, at most a quarter full: a probe reads the
+/// term's home slot and the next `reach` ones, where `reach` is the longest
+/// displacement in this set (usually 0 to 2). The number of reads is then the same for
+/// every term the set is asked about, so a probe runs without a branch that depends on
+/// the answer.
+#[derive(Default)]
+struct TermSet {
+    slots: Vec<u32>,
+    shift: u32,
+    reach: usize,
+}
+
+impl TermSet {
+    const EMPTY: u32 = u32::MAX;
+
+    /// Holds exactly the terms of `weighted` (distinct ids).
+    fn fill(&mut self, weighted: &[(u32, f32)]) {
+        let bits = (weighted.len() * 4).max(16).next_power_of_two().trailing_zeros();
+        self.shift = 32 - bits;
+        self.reach = 0;
+        self.slots.clear();
+        // Room past the last home slot for the longest possible run of displacements.
+        self.slots.resize((1 << bits) + weighted.len(), Self::EMPTY);
+        for &(t, _) in weighted {
+            let home = self.home(t);
+            // At most `weighted.len() - 1` terms are placed before this one, and there
+            // are more slots than that from `home` on: the loop stops inside them.
+            let mut slot = home;
+            while self.slots[slot] != Self::EMPTY {
+                slot += 1;
             }
+            self.slots[slot] = t;
+            self.reach = self.reach.max(slot - home);
         }
     }
-    (dot, shared)
+
+    fn home(&self, term: u32) -> usize {
+        (term.wrapping_mul(0x9E37_79B9) >> self.shift) as usize
+    }
+
+    fn contains(&self, term: u32) -> bool {
+        let home = self.home(term);
+        self.slots[home..=home + self.reach].iter().fold(false, |hit, &s| hit | (s == term))
+    }
+
+    /// The dot product of this set's node with a weighted term list, and how many terms
+    /// they share. The sum runs in the list's (ascending term) order, so a pair scores
+    /// the same whichever node holds the set.
+    fn dot(&self, weighted: &[(u32, f32)]) -> (f32, usize) {
+        let (mut dot, mut shared) = (0.0f32, 0);
+        for &(t, w) in weighted {
+            let hit = self.contains(t);
+            // Adding 0.0 leaves the sum as it is: the same result as adding only hits.
+            dot += if hit { w } else { 0.0 };
+            shared += usize::from(hit);
+        }
+        (dot, shared)
+    }
 }
 
 #[cfg(test)]
@@ -349,13 +394,10 @@ mod tests {
                 if !index.cross_source(a, b) {
                     continue;
                 }
-                let weighted = |c: usize| -> Vec<(u32, f32)> {
-                    index.terms[c]
-                        .iter()
-                        .map(|&t| (t, if counted(t) { index.idf[t as usize].powi(2) } else { 0.0 }))
-                        .collect()
-                };
-                let (dot, shared) = dot(&weighted(a), &weighted(b));
+                let common = index.terms[a].iter().filter(|t| index.terms[b].contains(t));
+                let (dot, shared) = common
+                    .filter(|&&t| counted(t))
+                    .fold((0.0f32, 0), |(dot, shared), &t| (dot + index.idf[t as usize].powi(2), shared + 1));
                 let denom = index.norm[a] * index.norm[b];
                 let similarity = if denom > 0.0 { dot / denom } else { 0.0 };
                 let needed =
