@@ -127,16 +127,19 @@ fn quantities(sides: &Sides<'_, '_>, name: &dyn Fn(usize) -> String, dates: bool
 }
 
 /// Hedge or negation: one source has the cue in every version, another in none.
-fn cue_presence(
-    sides: &Sides<'_, '_>,
+fn cue_presence<'r>(
+    sides: &Sides<'_, 'r>,
     name: &dyn Fn(usize) -> String,
     kind: DifferenceKind,
 ) -> Option<Difference> {
-    let cues = |m: &Member<'_>| match kind {
-        DifferenceKind::Hedge => m.claim.hedges.first().cloned(),
-        _ => m.claim.negations.first().cloned(),
-    };
-    let with: Vec<(usize, &ReportClaim, crate::claim::Cue)> = sides
+    fn first_cue<'r>(m: &Member<'r>, kind: DifferenceKind) -> Option<&'r crate::claim::Cue> {
+        match kind {
+            DifferenceKind::Hedge => m.claim.hedges.first(),
+            _ => m.claim.negations.first(),
+        }
+    }
+    let cues = |m: &Member<'r>| first_cue(m, kind);
+    let with: Vec<(usize, &ReportClaim, &crate::claim::Cue)> = sides
         .iter()
         .filter(|(_, ms)| ms.iter().all(|m| cues(m).is_some()))
         .filter_map(|(s, ms)| ms.first().and_then(|m| Some((*s, m.claim, cues(m)?))))

@@ -40,7 +40,7 @@ pub(crate) struct TermIndex {
 }
 
 /// A scored pair of nodes, `a < b`.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub(crate) struct Candidate {
     pub a: u32,
     pub b: u32,
@@ -288,23 +288,8 @@ struct Postings {
 impl Postings {
     /// Postings of `terms` term ids from (node, its terms) pairs given in node order.
     fn new<'p>(terms: usize, lists: impl Iterator<Item = (usize, &'p [u32])> + Clone) -> Postings {
-        let mut starts = vec![0usize; terms + 1];
-        for (_, list) in lists.clone() {
-            for &t in list {
-                starts[t as usize + 1] += 1;
-            }
-        }
-        for t in 0..terms {
-            starts[t + 1] += starts[t];
-        }
-        let mut next = starts.clone();
-        let mut nodes = vec![0u32; starts[terms]];
-        for (node, list) in lists {
-            for &t in list {
-                nodes[next[t as usize]] = node as u32;
-                next[t as usize] += 1;
-            }
-        }
+        let (starts, nodes) =
+            bucket(terms, lists.flat_map(|(node, list)| list.iter().map(move |&t| (t, node as u32))));
         Postings { starts, nodes }
     }
 
@@ -314,6 +299,28 @@ impl Postings {
             _ => &[],
         }
     }
+}
+
+/// Items grouped by bucket in compressed rows (a counting sort that keeps the given
+/// order within a bucket): `items[starts[b]..starts[b + 1]]` are bucket `b`'s.
+pub(super) fn bucket<T: Copy + Default>(
+    buckets: usize,
+    items: impl Iterator<Item = (u32, T)> + Clone,
+) -> (Vec<usize>, Vec<T>) {
+    let mut starts = vec![0usize; buckets + 1];
+    for (b, _) in items.clone() {
+        starts[b as usize + 1] += 1;
+    }
+    for b in 0..buckets {
+        starts[b + 1] += starts[b];
+    }
+    let mut next = starts.clone();
+    let mut out = vec![T::default(); starts[buckets]];
+    for (b, item) in items {
+        out[next[b as usize]] = item;
+        next[b as usize] += 1;
+    }
+    (starts, out)
 }
 
 /// The term ids of one node in a small open-addressing hash set, so that its dot

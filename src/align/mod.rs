@@ -159,23 +159,28 @@ impl Matcher {
         let names: Vec<String> = (0..sets.len()).map(|i| report.source_name(i)).collect();
         let name = |i: usize| names[i].clone();
         for g in groups {
-            let members: Vec<differences::Member<'_>> = g
-                .iter()
-                .map(|&i| {
-                    let (s, c) = flat[i as usize];
-                    differences::Member::new(&report.claims[i as usize], &c.quotes, sets[s].article().text())
-                })
-                .collect();
-            let mut srcs: Vec<usize> = members.iter().map(|m| m.claim.source).collect();
+            let mut srcs: Vec<usize> = g.iter().map(|&i| flat[i as usize].0).collect();
             srcs.sort_unstable();
             srcs.dedup();
-            let differences = differences::find(&members, &name, self.quote_similarity);
+            // Differences need several sources; quotes are read only then.
+            let differences = if srcs.len() > 1 {
+                let members: Vec<differences::Member<'_>> = g
+                    .iter()
+                    .map(|&i| {
+                        let (s, c) = flat[i as usize];
+                        differences::Member::new(&report.claims[i as usize], &c.quotes, sets[s].article().text())
+                    })
+                    .collect();
+                differences::find(&members, &name, self.quote_similarity)
+            } else {
+                Vec::new()
+            };
             let kind = match (srcs.len(), differences.is_empty()) {
                 (1, _) => AlignmentKind::Unique,
                 (_, true) => AlignmentKind::Agreement,
                 (_, false) => AlignmentKind::Difference,
             };
-            let ids = members.iter().map(|m| m.claim.id.clone()).collect();
+            let ids = g.iter().map(|&i| report.claims[i as usize].id.clone()).collect();
             report.alignments.push(Alignment { kind, claims: ids, sources: srcs, differences });
         }
         Ok(report)
