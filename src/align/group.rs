@@ -224,7 +224,11 @@ fn link_component(
     macro_rules! counts {
         ($g:expr) => {{
             let g = $g as usize;
-            if grown_counts[g].is_empty() { &node_counts[count_starts[g]..count_starts[g + 1]] } else { &grown_counts[g][..] }
+            if grown_counts[g].is_empty() {
+                &node_counts[count_starts[g]..count_starts[g + 1]]
+            } else {
+                &grown_counts[g][..]
+            }
         }};
     }
     // A candidate's similarity holds for every cross-source pair of claims of its
@@ -251,7 +255,9 @@ fn link_component(
         .enumerate()
         .map(|(i, c)| {
             let (x, y) = (rank[members[c.a as usize] as usize], rank[members[c.b as usize] as usize]);
-            let key = (u128::from(!c.similarity.to_bits()) << 64) | (u128::from(x.min(y)) << 32) | u128::from(x.max(y));
+            let key = (u128::from(!c.similarity.to_bits()) << 64)
+                | (u128::from(x.min(y)) << 32)
+                | u128::from(x.max(y));
             (key, i as u32)
         })
         .collect();
@@ -271,7 +277,8 @@ fn link_component(
         // fewer links.
         let (from, to) = if degree[ga as usize] <= degree[gb as usize] { (ga, gb) } else { (gb, ga) };
         let own = [from];
-        let from_nodes = if grown_nodes[from as usize].is_empty() { &own[..] } else { &grown_nodes[from as usize][..] };
+        let from_nodes =
+            if grown_nodes[from as usize].is_empty() { &own[..] } else { &grown_nodes[from as usize][..] };
         let sum: u128 = from_nodes
             .iter()
             .flat_map(|&node| row(node))

@@ -39,6 +39,69 @@ pub(crate) struct TermIndex {
     pub rank: Vec<u32>,
 }
 
+/// A node's counted terms, most common first, and the two prefixes left out of the
+/// index: the cosine prefix (`..cosine_cut`) and the one for long pairs (`..long_cut`).
+struct Prefix {
+    ordered: Vec<u32>,
+    cosine_cut: usize,
+    long_cut: usize,
+}
+
+/// Every node's counted terms as keys of the common order (most common first, then by
+/// id), with the summed weight of the terms before each place, in compressed rows.
+struct TermOrder {
+    starts: Vec<usize>,
+    keys: Vec<u64>,
+    /// `len + 1` sums per node (one more than its keys): `below[starts[c] + c + i]`.
+    below: Vec<f32>,
+}
+
+impl TermOrder {
+    fn new(prefixes: &[Prefix], frequency: impl Fn(u32) -> usize, weight: impl Fn(u32) -> f32) -> TermOrder {
+        let mut starts = Vec::with_capacity(prefixes.len() + 1);
+        let mut keys = Vec::new();
+        let mut below = Vec::new();
+        starts.push(0);
+        for p in prefixes {
+            let mut sum = 0.0f32;
+            below.push(sum);
+            for &t in &p.ordered {
+                let rarity = u32::MAX - u32::try_from(frequency(t)).unwrap_or(u32::MAX);
+                keys.push((u64::from(rarity) << 32) | u64::from(t));
+                sum += weight(t);
+                below.push(sum);
+            }
+            starts.push(keys.len());
+        }
+        TermOrder { starts, keys, below }
+    }
+
+    fn keys(&self, node: usize) -> &[u64] {
+        &self.keys[self.starts[node]..self.starts[node + 1]]
+    }
+
+    /// The weight of `node`'s terms before place `at` of its keys.
+    fn below(&self, node: usize, at: usize) -> f32 {
+        self.below[self.starts[node] + node + at]
+    }
+
+    /// An upper bound on the weight of the terms `a` and `b` share but a probe of `a`
+    /// from its place `a_cut` did not meet in `b`'s postings from `b_cut` on.
+    fn unmet_bound(&self, a: usize, a_cut: usize, b: usize, b_cut: usize) -> f32 {
+        let (ka, kb) = (self.keys(a), self.keys(b));
+        match (ka.get(a_cut), kb.get(b_cut)) {
+            (Some(&pa), Some(&pb)) if pa >= pb => {
+                self.below(a, a_cut).min(self.below(b, kb.partition_point(|&k| k < pa)))
+            }
+            (Some(&pa), Some(&pb)) if pa < pb => {
+                self.below(b, b_cut).min(self.below(a, ka.partition_point(|&k| k < pb)))
+            }
+            // No cut inside a list (cannot happen for nodes that met): no bound.
+            _ => f32::INFINITY,
+        }
+    }
+}
+
 /// A scored pair of nodes, `a < b`.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub(crate) struct Candidate {
@@ -161,21 +224,22 @@ impl TermIndex {
         let n = self.terms.len();
         let k = criteria.min_shared.max(1);
         let counted = |t: u32| self.frequency[t as usize] <= criteria.max_postings;
-        let prefixes: Vec<(Vec<u32>, usize, usize)> = (0..n).map(|c| self.prefix(c, criteria, k)).collect();
+        let prefixes: Vec<Prefix> = (0..n).map(|c| self.prefix(c, criteria, k)).collect();
         let short = |c: usize| self.terms[c].len() < k;
         let probes: Vec<&[u32]> = prefixes
             .iter()
             .enumerate()
-            .map(|(c, (ordered, cosine_cut, long_cut))| {
-                &ordered[if short(c) { *cosine_cut } else { *long_cut }..]
-            })
+            .map(|(c, p)| &p.ordered[if short(c) { p.cosine_cut } else { p.long_cut }..])
             .collect();
         // Long nodes under their long prefix; every node under its cosine prefix, but
         // only where short nodes need it.
         let long_index =
             Postings::new(self.frequency.len(), (0..n).filter(|&c| !short(c)).map(|c| (c, probes[c])));
         let full_index = if (0..n).any(short) {
-            Postings::new(self.frequency.len(), prefixes.iter().enumerate().map(|(c, p)| (c, &p.0[p.1..])))
+            Postings::new(
+                self.frequency.len(),
+                prefixes.iter().enumerate().map(|(c, p)| (c, &p.ordered[p.cosine_cut..])),
+            )
         } else {
             Postings::default()
         };
@@ -196,53 +260,75 @@ impl TermIndex {
             offsets.push(entries.len());
         }
         let weighted = |c: usize| &entries[offsets[c]..offsets[c + 1]];
-        let scratch = || (vec![false; n], Vec::<u32>::new(), TermSet::default());
-        let mut out = crate::parallel::flat_map_ranges(n, scratch, |(seen, touched, terms_of_a), nodes| {
-            let mut out = Vec::new();
-            for a in nodes {
-                terms_of_a.fill(weighted(a));
-                let short = self.terms[a].len() < k;
-                for &t in probes[a] {
-                    // Short nodes meet every node; long ones meet long ones, later ones
-                    // only (a short partner finds them).
-                    let list = if short {
-                        full_index.of(t)
-                    } else {
-                        // Postings are ascending: only later nodes.
-                        let list = long_index.of(t);
-                        &list[list.partition_point(|&b| b as usize <= a)..]
-                    };
-                    for &b in list {
-                        let fresh = !short || b as usize > a || self.terms[b as usize].len() >= k;
-                        if fresh && !seen[b as usize] && self.cross_source(a, b as usize) {
-                            seen[b as usize] = true;
-                            touched.push(b);
+        // Where a probe meets the index, the weight of the shared terms is summed on the
+        // way. The shared terms not met lie before the later of the two cuts in the
+        // common term order, so they weigh at most what the lighter side holds there;
+        // a pair that cannot reach the threshold even so is not scored.
+        let order =
+            TermOrder::new(&prefixes, |t| self.frequency[t as usize], |t| self.idf[t as usize].powi(2));
+        let cut = |c: usize, long: bool| if long { prefixes[c].long_cut } else { prefixes[c].cosine_cut };
+        let scratch = || (vec![0.0f32; n], vec![false; n], Vec::<u32>::new(), TermSet::default());
+        let mut out =
+            crate::parallel::flat_map_ranges(n, scratch, |(met, seen, touched, terms_of_a), nodes| {
+                let mut out = Vec::new();
+                for a in nodes {
+                    let short = self.terms[a].len() < k;
+                    for &t in probes[a] {
+                        let w = self.idf[t as usize].powi(2);
+                        // Short nodes meet every node; long ones meet long ones, later ones
+                        // only (a short partner finds them).
+                        let list = if short {
+                            full_index.of(t)
+                        } else {
+                            // Postings are ascending: only later nodes.
+                            let list = long_index.of(t);
+                            &list[list.partition_point(|&b| b as usize <= a)..]
+                        };
+                        for &b in list {
+                            let fresh = !short || b as usize > a || self.terms[b as usize].len() >= k;
+                            if fresh && self.cross_source(a, b as usize) {
+                                if !seen[b as usize] {
+                                    seen[b as usize] = true;
+                                    met[b as usize] = 0.0;
+                                    touched.push(b);
+                                }
+                                met[b as usize] += w;
+                            }
                         }
                     }
-                }
-                for &b in touched.iter() {
-                    seen[b as usize] = false;
-                    let b = b as usize;
-                    let (dot, shared) = terms_of_a.dot(weighted(b));
-                    let denom = self.norm[a] * self.norm[b];
-                    let similarity = if denom > 0.0 { dot / denom } else { 0.0 };
-                    let needed = k.min(self.terms[a].len()).min(self.terms[b].len()).max(1);
-                    if shared >= needed && similarity >= criteria.threshold {
-                        let (a, b) = (a.min(b) as u32, a.max(b) as u32);
-                        out.push(Candidate { a, b, similarity });
+                    let a_cut = cut(a, !short);
+                    let mut scored = false;
+                    for &b in touched.iter() {
+                        seen[b as usize] = false;
+                        let b = b as usize;
+                        let most = met[b] + order.unmet_bound(a, a_cut, b, cut(b, !short));
+                        if most < criteria.threshold * 0.999 * self.norm[a] * self.norm[b] {
+                            continue;
+                        }
+                        if !scored {
+                            terms_of_a.fill(weighted(a));
+                            scored = true;
+                        }
+                        let (dot, shared) = terms_of_a.dot(weighted(b));
+                        let denom = self.norm[a] * self.norm[b];
+                        let similarity = if denom > 0.0 { dot / denom } else { 0.0 };
+                        let needed = k.min(self.terms[a].len()).min(self.terms[b].len()).max(1);
+                        if shared >= needed && similarity >= criteria.threshold {
+                            let (a, b) = (a.min(b) as u32, a.max(b) as u32);
+                            out.push(Candidate { a, b, similarity });
+                        }
                     }
+                    touched.clear();
                 }
-                touched.clear();
-            }
-            out
-        });
+                out
+            });
         out.sort_unstable_by_key(|c| (c.a, c.b));
         out
     }
 
     /// A node's counted terms, most common first, with where its cosine prefix and its
-    /// prefix for long pairs (also leaving out `k - 1` terms) start.
-    fn prefix(&self, node: usize, criteria: Criteria, k: usize) -> (Vec<u32>, usize, usize) {
+    /// prefix for long pairs (also leaving out `k - 1` terms) end.
+    fn prefix(&self, node: usize, criteria: Criteria, k: usize) -> Prefix {
         let mut ordered: Vec<u32> = self.terms[node]
             .iter()
             .copied()
@@ -265,7 +351,7 @@ impl TermIndex {
         let too_common = ordered.partition_point(|&t| self.frequency[t as usize] > criteria.max_proposing);
         let cosine_cut = cosine_cut.max(too_common);
         let long_cut = cosine_cut.max(k - 1).min(ordered.len());
-        (ordered, cosine_cut, long_cut)
+        Prefix { ordered, cosine_cut, long_cut }
     }
 
     /// Whether two nodes may hold claims of different sources.

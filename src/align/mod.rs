@@ -168,7 +168,11 @@ impl Matcher {
                     .iter()
                     .map(|&i| {
                         let (s, c) = flat[i as usize];
-                        differences::Member::new(&report.claims[i as usize], &c.quotes, sets[s].article().text())
+                        differences::Member::new(
+                            &report.claims[i as usize],
+                            &c.quotes,
+                            sets[s].article().text(),
+                        )
                     })
                     .collect();
                 differences::find(&members, &name, self.quote_similarity)
