@@ -25,8 +25,8 @@ pub(crate) struct TermIndex {
     pub members: Vec<Vec<u32>>,
     /// Sorted, unique term ids per node.
     terms: Vec<Vec<u32>>,
-    /// The one source of a node's claims, `None` when they come from several.
-    source: Vec<Option<usize>>,
+    /// The one source of a node's claims, [`MIXED`] when they come from several.
+    source: Vec<u32>,
     /// Inverse document frequency per term id, over claims (its square is the weight
     /// in dot products).
     idf: Vec<f32>,
@@ -101,6 +101,9 @@ impl TermOrder {
         }
     }
 }
+
+/// The source of a node whose claims come from several sources.
+const MIXED: u32 = u32::MAX;
 
 /// A scored pair of nodes, `a < b`.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -191,12 +194,12 @@ impl TermIndex {
                 for (claim, _) in claims {
                     members.push(vec![claim]);
                     terms.push(list.clone());
-                    source.push(Some(first));
+                    source.push(u32::try_from(first).unwrap_or(MIXED - 1));
                 }
             } else {
                 members.push(claims.iter().map(|&(c, _)| c).collect());
                 terms.push(list);
-                source.push(None);
+                source.push(MIXED);
             }
         }
         let n = members.iter().map(Vec::len).sum::<usize>().max(1) as f32;
@@ -267,61 +270,62 @@ impl TermIndex {
         let order =
             TermOrder::new(&prefixes, |t| self.frequency[t as usize], |t| self.idf[t as usize].powi(2));
         let cut = |c: usize, long: bool| if long { prefixes[c].long_cut } else { prefixes[c].cosine_cut };
-        let scratch = || (vec![0.0f32; n], vec![false; n], Vec::<u32>::new(), TermSet::default());
-        let mut out =
-            crate::parallel::flat_map_ranges(n, scratch, |(met, seen, touched, terms_of_a), nodes| {
-                let mut out = Vec::new();
-                for a in nodes {
-                    let short = self.terms[a].len() < k;
-                    for &t in probes[a] {
-                        let w = self.idf[t as usize].powi(2);
-                        // Short nodes meet every node; long ones meet long ones, later ones
-                        // only (a short partner finds them).
-                        let list = if short {
-                            full_index.of(t)
-                        } else {
-                            // Postings are ascending: only later nodes.
-                            let list = long_index.of(t);
-                            &list[list.partition_point(|&b| b as usize <= a)..]
-                        };
-                        for &b in list {
-                            let fresh = !short || b as usize > a || self.terms[b as usize].len() >= k;
-                            if fresh && self.cross_source(a, b as usize) {
-                                if !seen[b as usize] {
-                                    seen[b as usize] = true;
-                                    met[b as usize] = 0.0;
-                                    touched.push(b);
-                                }
-                                met[b as usize] += w;
+        let is_short: Vec<bool> = (0..n).map(short).collect();
+        // Weight met per partner node; negative for a node not met yet.
+        let scratch = || (vec![-1.0f32; n], Vec::<u32>::new(), TermSet::default());
+        let mut out = crate::parallel::flat_map_ranges(n, scratch, |(met, touched, terms_of_a), nodes| {
+            let mut out = Vec::new();
+            for a in nodes {
+                let short = is_short[a];
+                for &t in probes[a] {
+                    let w = self.idf[t as usize].powi(2);
+                    // Short nodes meet every node; long ones meet long ones, later ones
+                    // only (a short partner finds them).
+                    let list = if short {
+                        full_index.of(t)
+                    } else {
+                        // Postings are ascending: only later nodes.
+                        let list = long_index.of(t);
+                        &list[list.partition_point(|&b| b as usize <= a)..]
+                    };
+                    for &b in list {
+                        let fresh = !short || b as usize > a || !is_short[b as usize];
+                        if fresh && self.cross_source(a, b as usize) {
+                            let seen = &mut met[b as usize];
+                            if *seen < 0.0 {
+                                *seen = 0.0;
+                                touched.push(b);
                             }
+                            *seen += w;
                         }
                     }
-                    let a_cut = cut(a, !short);
-                    let mut scored = false;
-                    for &b in touched.iter() {
-                        seen[b as usize] = false;
-                        let b = b as usize;
-                        let most = met[b] + order.unmet_bound(a, a_cut, b, cut(b, !short));
-                        if most < criteria.threshold * 0.999 * self.norm[a] * self.norm[b] {
-                            continue;
-                        }
-                        if !scored {
-                            terms_of_a.fill(weighted(a));
-                            scored = true;
-                        }
-                        let (dot, shared) = terms_of_a.dot(weighted(b));
-                        let denom = self.norm[a] * self.norm[b];
-                        let similarity = if denom > 0.0 { dot / denom } else { 0.0 };
-                        let needed = k.min(self.terms[a].len()).min(self.terms[b].len()).max(1);
-                        if shared >= needed && similarity >= criteria.threshold {
-                            let (a, b) = (a.min(b) as u32, a.max(b) as u32);
-                            out.push(Candidate { a, b, similarity });
-                        }
-                    }
-                    touched.clear();
                 }
-                out
-            });
+                let a_cut = cut(a, !short);
+                let mut scored = false;
+                for &b in touched.iter() {
+                    let b = b as usize;
+                    let weight_met = std::mem::replace(&mut met[b], -1.0);
+                    let most = weight_met + order.unmet_bound(a, a_cut, b, cut(b, !short));
+                    if most < criteria.threshold * 0.999 * self.norm[a] * self.norm[b] {
+                        continue;
+                    }
+                    if !scored {
+                        terms_of_a.fill(weighted(a));
+                        scored = true;
+                    }
+                    let (dot, shared) = terms_of_a.dot(weighted(b));
+                    let denom = self.norm[a] * self.norm[b];
+                    let similarity = if denom > 0.0 { dot / denom } else { 0.0 };
+                    let needed = k.min(self.terms[a].len()).min(self.terms[b].len()).max(1);
+                    if shared >= needed && similarity >= criteria.threshold {
+                        let (a, b) = (a.min(b) as u32, a.max(b) as u32);
+                        out.push(Candidate { a, b, similarity });
+                    }
+                }
+                touched.clear();
+            }
+            out
+        });
         out.sort_unstable_by_key(|c| (c.a, c.b));
         out
     }
@@ -356,10 +360,8 @@ impl TermIndex {
 
     /// Whether two nodes may hold claims of different sources.
     fn cross_source(&self, a: usize, b: usize) -> bool {
-        match (self.source[a], self.source[b]) {
-            (Some(x), Some(y)) => x != y,
-            _ => true,
-        }
+        let (x, y) = (self.source[a], self.source[b]);
+        x == MIXED || y == MIXED || x != y
     }
 }
 
