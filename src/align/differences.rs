@@ -1,6 +1,8 @@
 //! Finding what conflicts between the sources of one alignment group.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
+
+use compact_str::CompactString;
 
 use crate::claim::{Quantity, QuantityKind, number_word};
 use crate::report::{Difference, DifferenceKind, Evidence, ReportClaim};
@@ -11,20 +13,20 @@ use crate::text::token::tokenize;
 pub(crate) struct Member<'r> {
     pub claim: &'r ReportClaim,
     /// The quoted words of the claim, as spans of the input and normalised words.
-    pub quotes: Vec<(Span, String, Vec<String>)>,
+    pub quotes: Vec<(Span, &'r str, Vec<CompactString>)>,
 }
 
 impl<'r> Member<'r> {
-    pub fn new(claim: &'r ReportClaim, quotes: &[Span], input: &str) -> Member<'r> {
+    pub fn new(claim: &'r ReportClaim, quotes: &[Span], input: &'r str) -> Member<'r> {
         let quotes = quotes
             .iter()
             .filter_map(|&span| {
                 let text = span.slice(input)?;
-                let words: Vec<String> = tokenize(text)
+                let words: Vec<CompactString> = tokenize(text)
                     .into_iter()
-                    .map(|t| number_word(&t.norm).map_or_else(|| t.norm.to_string(), |v| v.to_string()))
+                    .map(|t| number_word(&t.norm).map_or(t.norm, |v| CompactString::from(v.to_string())))
                     .collect();
-                Some((span, text.to_string(), words))
+                Some((span, text, words))
             })
             .collect();
         Member { claim, quotes }
@@ -41,14 +43,14 @@ pub(crate) fn find(
     source_name: &dyn Fn(usize) -> String,
     quote_similarity: f64,
 ) -> Vec<Difference> {
-    let mut by_source: BTreeMap<usize, Vec<&Member<'_>>> = BTreeMap::new();
-    for m in members {
-        by_source.entry(m.claim.source).or_default().push(m);
-    }
-    if by_source.len() < 2 {
+    debug_assert!(members.is_sorted_by_key(|m| m.claim.source));
+    let sides: Vec<(usize, &[Member<'_>])> = members
+        .chunk_by(|x, y| x.claim.source == y.claim.source)
+        .map(|ms| (ms[0].claim.source, ms))
+        .collect();
+    if sides.len() < 2 {
         return Vec::new();
     }
-    let sides: Vec<(usize, &Vec<&Member<'_>>)> = by_source.iter().map(|(s, m)| (*s, m)).collect();
     let mut out = Vec::new();
     out.extend(speaker(&sides, source_name));
     out.extend(quantities(&sides, source_name, false));
@@ -59,17 +61,17 @@ pub(crate) fn find(
     out
 }
 
-type Sides<'a, 'r> = [(usize, &'a Vec<&'a Member<'r>>)];
+type Sides<'a, 'r> = [(usize, &'a [Member<'r>])];
 
 /// Speaker: two sources with speakers and none in common.
 fn speaker(sides: &Sides<'_, '_>, name: &dyn Fn(usize) -> String) -> Option<Difference> {
-    let keys: Vec<BTreeSet<&str>> = sides
-        .iter()
-        .map(|(_, ms)| ms.iter().filter_map(|m| m.claim.speaker.as_ref()).map(|s| s.key.as_str()).collect())
-        .collect();
-    let conflict = (0..keys.len()).any(|i| {
-        (i + 1..keys.len())
-            .any(|j| !keys[i].is_empty() && !keys[j].is_empty() && keys[i].is_disjoint(&keys[j]))
+    fn keys<'m, 'r>(ms: &'m [Member<'r>]) -> impl Iterator<Item = &'r str> + 'm {
+        ms.iter().filter_map(|m| Some(m.claim.speaker.as_ref()?.key.as_str()))
+    }
+    let disjoint = |x: &[Member<'_>], y: &[Member<'_>]| keys(x).all(|k| keys(y).all(|l| k != l));
+    let conflict = (0..sides.len()).any(|i| {
+        let spoken = |i: usize| keys(sides[i].1).next().is_some();
+        spoken(i) && (i + 1..sides.len()).any(|j| spoken(j) && disjoint(sides[i].1, sides[j].1))
     });
     if !conflict {
         return None;
@@ -87,26 +89,27 @@ fn speaker(sides: &Sides<'_, '_>, name: &dyn Fn(usize) -> String) -> Option<Diff
 
 /// Numbers or dates: in some class (kind and unit), each of two sources has a value
 /// that the other has no consistent match for.
-fn quantities(sides: &Sides<'_, '_>, name: &dyn Fn(usize) -> String, dates: bool) -> Option<Difference> {
+fn quantities<'a, 'r>(
+    sides: &Sides<'a, 'r>,
+    name: &dyn Fn(usize) -> String,
+    dates: bool,
+) -> Option<Difference> {
     let pick = |q: &Quantity| (q.kind == QuantityKind::Date) == dates;
-    let all: Vec<Vec<(&ReportClaim, &Quantity)>> = sides
-        .iter()
-        .map(|(_, ms)| {
-            ms.iter()
-                .flat_map(|m| m.claim.quantities.iter().filter(|q| pick(q)).map(move |q| (m.claim, q)))
-                .collect()
-        })
-        .collect();
+    let values = |ms: &'a [Member<'r>]| {
+        ms.iter()
+            .flat_map(move |m| m.claim.quantities.iter().filter(move |q| pick(q)).map(move |q| (m.claim, q)))
+    };
     // A value is unmatched when the other side gives values of its class, none consistent.
-    let unmatched = |theirs: &[(&ReportClaim, &Quantity)], q: &Quantity| {
-        let mut comparable = theirs.iter().filter(|(_, t)| t.comparable(q)).peekable();
+    let unmatched = |theirs: &'a [Member<'r>], q: &Quantity| {
+        let mut comparable = values(theirs).filter(|(_, t)| t.comparable(q)).peekable();
         comparable.peek().is_some() && !comparable.any(|(_, t)| t.agrees_with(q))
     };
-    for i in 0..all.len() {
-        for j in i + 1..all.len() {
-            let left = all[i].iter().find(|(_, q)| unmatched(&all[j], q));
-            let right = left
-                .and_then(|(_, lq)| all[j].iter().find(|(_, q)| q.comparable(lq) && unmatched(&all[i], q)));
+    for i in 0..sides.len() {
+        for j in i + 1..sides.len() {
+            let left = values(sides[i].1).find(|(_, q)| unmatched(sides[j].1, q));
+            let right = left.and_then(|(_, lq)| {
+                values(sides[j].1).find(|(_, q)| q.comparable(lq) && unmatched(sides[i].1, q))
+            });
             if let (Some((lc, lq)), Some((rc, rq))) = (left, right) {
                 let kind = if dates { DifferenceKind::Date } else { DifferenceKind::Number };
                 return Some(Difference {
@@ -139,21 +142,17 @@ fn cue_presence<'r>(
         }
     }
     let cues = |m: &Member<'r>| first_cue(m, kind);
-    let with: Vec<(usize, &ReportClaim, &crate::claim::Cue)> = sides
+    let with = sides
         .iter()
         .filter(|(_, ms)| ms.iter().all(|m| cues(m).is_some()))
-        .filter_map(|(s, ms)| ms.first().and_then(|m| Some((*s, m.claim, cues(m)?))))
-        .collect();
-    let without: Vec<(usize, &ReportClaim)> = sides
-        .iter()
-        .filter(|(_, ms)| ms.iter().all(|m| cues(m).is_none()))
-        .map(|(s, ms)| (*s, ms[0].claim))
-        .collect();
-    let ((ws, wc, cue), (os, oc)) = (with.first()?, without.first()?);
+        .find_map(|(s, ms)| ms.first().and_then(|m| Some((*s, m.claim, cues(m)?))));
+    let without =
+        sides.iter().find(|(_, ms)| ms.iter().all(|m| cues(m).is_none())).map(|(s, ms)| (*s, ms[0].claim));
+    let ((ws, wc, cue), (os, oc)) = (with?, without?);
     let what = if kind == DifferenceKind::Hedge { "hedged" } else { "negated" };
     Some(Difference {
         kind,
-        detail: format!("{} \"{}\" ({}) vs not {} ({})", what, cue.cue, name(*ws), what, name(*os)),
+        detail: format!("{} \"{}\" ({}) vs not {} ({})", what, cue.cue, name(ws), what, name(os)),
         evidence: vec![
             evidence(wc, cue.span, &cue.cue),
             Evidence { claim: oc.id.clone(), span: oc.span, text: oc.text.clone() },
@@ -161,14 +160,14 @@ fn cue_presence<'r>(
     })
 }
 
-fn contains_run(long: &[String], short: &[String]) -> bool {
+fn contains_run(long: &[CompactString], short: &[CompactString]) -> bool {
     short.is_empty() || long.windows(short.len()).any(|w| w == short)
 }
 
-type Quote<'q> = (&'q ReportClaim, &'q (Span, String, Vec<String>));
+type Quote<'q> = (&'q ReportClaim, &'q (Span, &'q str, Vec<CompactString>));
 
 /// The quotations (of three words or more) of a side, with their speaker keys.
-fn quotes_of<'a>(ms: &'a [&'a Member<'a>]) -> Vec<(&'a str, Quote<'a>)> {
+fn quotes_of<'a>(ms: &'a [Member<'a>]) -> Vec<(&'a str, Quote<'a>)> {
     ms.iter()
         .filter_map(|m| Some((m, m.claim.speaker.as_ref()?.key.as_str())))
         .flat_map(|(m, key)| m.quotes.iter().filter(|q| q.2.len() >= 3).map(move |q| (key, (m.claim, q))))
@@ -182,7 +181,7 @@ fn quotes(sides: &Sides<'_, '_>, name: &dyn Fn(usize) -> String, min_similarity:
         for j in i + 1..sides.len() {
             let left = quotes_of(sides[i].1);
             let right = quotes_of(sides[j].1);
-            let covered = |words: &[String], key: &str, other: &[(&str, Quote<'_>)]| {
+            let covered = |words: &[CompactString], key: &str, other: &[(&str, Quote<'_>)]| {
                 other
                     .iter()
                     .any(|(k, (_, q))| *k == key && (contains_run(&q.2, words) || contains_run(words, &q.2)))
@@ -195,8 +194,8 @@ fn quotes(sides: &Sides<'_, '_>, name: &dyn Fn(usize) -> String, min_similarity:
                     if kb != key || covered(&qb.2, kb, &left) {
                         continue;
                     }
-                    let set_a: BTreeSet<&String> = qa.2.iter().collect();
-                    let set_b: BTreeSet<&String> = qb.2.iter().collect();
+                    let set_a: BTreeSet<&CompactString> = qa.2.iter().collect();
+                    let set_b: BTreeSet<&CompactString> = qb.2.iter().collect();
                     let common = set_a.intersection(&set_b).count() as f64;
                     let dice = 2.0 * common / (set_a.len() + set_b.len()) as f64;
                     if dice >= min_similarity {
@@ -209,7 +208,7 @@ fn quotes(sides: &Sides<'_, '_>, name: &dyn Fn(usize) -> String, min_similarity:
                                 qb.1,
                                 name(sides[j].0)
                             ),
-                            evidence: vec![evidence(ca, qa.0, &qa.1), evidence(cb, qb.0, &qb.1)],
+                            evidence: vec![evidence(ca, qa.0, qa.1), evidence(cb, qb.0, qb.1)],
                         });
                     }
                 }

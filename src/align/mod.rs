@@ -155,10 +155,11 @@ impl Matcher {
                 title: set.article().title().map(str::to_string),
             })
             .collect();
-        let mut report = Report { sources, claims, alignments: Vec::with_capacity(groups.len()) };
+        let mut report = Report { sources, claims, alignments: Vec::new() };
         let names: Vec<String> = (0..sets.len()).map(|i| report.source_name(i)).collect();
         let name = |i: usize| names[i].clone();
-        for g in groups {
+        let claims = &report.claims;
+        let alignments = crate::parallel::map(&groups, |g| {
             let mut srcs: Vec<usize> = g.iter().map(|&i| flat[i as usize].0).collect();
             srcs.sort_unstable();
             srcs.dedup();
@@ -168,11 +169,7 @@ impl Matcher {
                     .iter()
                     .map(|&i| {
                         let (s, c) = flat[i as usize];
-                        differences::Member::new(
-                            &report.claims[i as usize],
-                            &c.quotes,
-                            sets[s].article().text(),
-                        )
+                        differences::Member::new(&claims[i as usize], &c.quotes, sets[s].article().text())
                     })
                     .collect();
                 differences::find(&members, &name, self.quote_similarity)
@@ -184,9 +181,10 @@ impl Matcher {
                 (_, true) => AlignmentKind::Agreement,
                 (_, false) => AlignmentKind::Difference,
             };
-            let ids = g.iter().map(|&i| report.claims[i as usize].id.clone()).collect();
-            report.alignments.push(Alignment { kind, claims: ids, sources: srcs, differences });
-        }
+            let ids = g.iter().map(|&i| claims[i as usize].id.clone()).collect();
+            Alignment { kind, claims: ids, sources: srcs, differences }
+        });
+        report.alignments = alignments;
         Ok(report)
     }
 }
@@ -221,7 +219,9 @@ fn canonical_keys(sets: &[ClaimSet<'_>]) -> HashMap<String, String> {
 }
 
 fn report_claims(sets: &[ClaimSet<'_>], keys: &HashMap<String, String>) -> Vec<ReportClaim> {
-    let mut out = Vec::new();
+    // Serial even with the `parallel` feature: it is mostly allocation, which threads
+    // made slower (the report is then freed from another thread's arena).
+    let mut out = Vec::with_capacity(sets.iter().map(|s| s.claims().len()).sum());
     for (source, set) in sets.iter().enumerate() {
         let text = set.article().text();
         for c in set.claims() {
