@@ -15,8 +15,6 @@
 //! term), so they meet; a common word ("Berlin", "Oct.") no longer makes every claim
 //! meet every other.
 
-use std::hash::BuildHasher;
-
 use rustc_hash::FxHashMap as HashMap;
 
 /// Claim nodes as term-id lists, with the statistics needed to score pairs.
@@ -130,34 +128,31 @@ pub(crate) struct Criteria {
 }
 
 impl TermIndex {
-    /// Builds the index from each claim's source and terms (strings). Claims with the
-    /// same non-empty terms from two or more sources share a node; claims whose terms
-    /// only one source has, or no terms at all, stay nodes of their own, because claims
-    /// of one source are never aligned with each other directly.
-    pub fn new<'t>(claims: impl Iterator<Item = (usize, &'t [String])>) -> TermIndex {
-        // Term ids in the order of the terms themselves, not of the sources, so that
-        // every sum over a node's terms comes out the same whatever the source order.
-        // (Distinct terms are ordered by a fixed hash, then by text: cheaper than
-        // sorting by text alone, and as independent of the sources' order.)
-        let mut first_seen: HashMap<&'t str, u32> = HashMap::default();
+    /// Builds the index from each claim's source and term keys. Claims with the same
+    /// non-empty terms from two or more sources share a node; claims whose terms only
+    /// one source has, or no terms at all, stay nodes of their own, because claims of
+    /// one source are never aligned with each other directly.
+    pub fn new<'t>(claims: impl Iterator<Item = (usize, &'t [u64])>) -> TermIndex {
+        // Term ids in the order of the term keys (fixed hashes of the terms' text), not
+        // of the sources, so that every sum over a node's terms comes out the same
+        // whatever the source order.
+        let mut first_seen: HashMap<u64, u32> = HashMap::default();
         let mut lists: Vec<(usize, Vec<u32>)> = Vec::new();
-        for (src, words) in claims {
+        for (src, keys) in claims {
             lists.push((
                 src,
-                words
-                    .iter()
-                    .map(|w| {
+                keys.iter()
+                    .map(|&key| {
                         let next = first_seen.len() as u32;
-                        *first_seen.entry(w.as_str()).or_insert(next)
+                        *first_seen.entry(key).or_insert(next)
                     })
                     .collect(),
             ));
         }
-        let mut vocabulary: Vec<(u64, &'t str, u32)> =
-            first_seen.iter().map(|(w, &id)| (rustc_hash::FxBuildHasher.hash_one(w), *w, id)).collect();
+        let mut vocabulary: Vec<(u64, u32)> = first_seen.into_iter().collect();
         vocabulary.sort_unstable();
         let mut canonical = vec![0u32; vocabulary.len()];
-        for (place, &(_, _, id)) in vocabulary.iter().enumerate() {
+        for (place, &(_, id)) in vocabulary.iter().enumerate() {
             canonical[id as usize] = place as u32;
         }
         let mut by_terms: HashMap<Vec<u32>, usize> = HashMap::default();
@@ -505,6 +500,14 @@ mod tests {
         out
     }
 
+    /// Term keys as a claim carries them: sorted by term, unique.
+    fn keyed(terms: &[String]) -> Vec<u64> {
+        let mut terms = terms.to_vec();
+        terms.sort_unstable();
+        terms.dedup();
+        terms.iter().map(|t| crate::claim::term_key(t)).collect()
+    }
+
     /// A small deterministic generator (SplitMix64).
     fn next(state: &mut u64) -> u64 {
         *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
@@ -535,7 +538,8 @@ mod tests {
                     .collect();
                 claims.push(((next(&mut state) % 6) as usize, terms));
             }
-            let index = TermIndex::new(claims.iter().map(|(s, t)| (*s, t.as_slice())));
+            let keys: Vec<(usize, Vec<u64>)> = claims.iter().map(|(s, t)| (*s, keyed(t))).collect();
+            let index = TermIndex::new(keys.iter().map(|(s, k)| (*s, k.as_slice())));
             for (threshold, min_shared) in [(0.3, 3), (0.5, 1), (0.2, 2), (0.7, 4)] {
                 let criteria =
                     Criteria { threshold, min_shared, max_postings: 60 + round, max_proposing: usize::MAX };
@@ -545,10 +549,35 @@ mod tests {
     }
 
     #[test]
+    fn distinct_terms_get_distinct_keys() {
+        // Every four-syllable word over 24 syllables (331,776 words), and numbers as
+        // quantity terms are written: no two share a key.
+        let syllables =
+            "ka lo mer sta vin dor pel tru gan shi bor na qui fen ra tol mis ber cu zan hol dri po len";
+        let syllables: Vec<&str> = syllables.split(' ').collect();
+        let mut keys: Vec<u64> = Vec::new();
+        for a in &syllables {
+            for b in &syllables {
+                for c in &syllables {
+                    for d in &syllables {
+                        keys.push(crate::claim::term_key(&format!("{a}{b}{c}{d}")));
+                    }
+                }
+            }
+        }
+        keys.extend((0..200_000).map(|n| crate::claim::term_key(&format!("#{n}"))));
+        let count = keys.len();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), count);
+    }
+
+    #[test]
     fn same_terms_from_several_sources_share_a_node() {
         let t = |s: &str| s.split(' ').map(str::to_string).collect::<Vec<_>>();
         let claims = [(0, t("a b c")), (1, t("c b a")), (0, t("x y")), (0, t("x y")), (2, t(""))];
-        let index = TermIndex::new(claims.iter().map(|(s, t)| (*s, t.as_slice())));
+        let keys: Vec<(usize, Vec<u64>)> = claims.iter().map(|(s, t)| (*s, keyed(t))).collect();
+        let index = TermIndex::new(keys.iter().map(|(s, k)| (*s, k.as_slice())));
         assert_eq!(index.members, [vec![0, 1], vec![2], vec![3], vec![4]]);
     }
 }

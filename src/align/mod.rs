@@ -136,7 +136,7 @@ impl Matcher {
         let claims = report_claims(sets, &keys);
         let flat: Vec<(usize, &crate::Claim<'_>)> =
             sets.iter().enumerate().flat_map(|(s, set)| set.claims().iter().map(move |c| (s, c))).collect();
-        let index = index::TermIndex::new(flat.iter().map(|(s, c)| (*s, c.terms.as_slice())));
+        let index = index::TermIndex::new(flat.iter().map(|(s, c)| (*s, c.term_keys.as_slice())));
         let max_postings = ((flat.len() as f32 * self.max_term_share) as usize).max(16);
         let candidates = index.candidates(index::Criteria {
             threshold: self.threshold,
