@@ -46,12 +46,25 @@ struct Prefix {
 }
 
 /// Every node's counted terms as keys of the common order (most common first, then by
-/// id), with the summed weight of the terms before each place, in compressed rows.
+/// id), with the summed weight of the terms before each place, in compressed rows; and
+/// per node, the key and weight below each of its two cuts, read for every pair met.
 struct TermOrder {
     starts: Vec<usize>,
     keys: Vec<u64>,
     /// `len + 1` sums per node (one more than its keys): `below[starts[c] + c + i]`.
     below: Vec<f32>,
+    /// Per node: its cosine cut and its long cut.
+    cuts: Vec<[Cut; 2]>,
+    /// Per node: the weight of all its counted terms.
+    total: Vec<f32>,
+}
+
+/// Where a node's index entries start in the common term order: the key of its first
+/// indexed term (`u64::MAX` for none) and the weight of the terms before it.
+#[derive(Clone, Copy)]
+struct Cut {
+    key: u64,
+    below: f32,
 }
 
 impl TermOrder {
@@ -59,8 +72,11 @@ impl TermOrder {
         let mut starts = Vec::with_capacity(prefixes.len() + 1);
         let mut keys = Vec::new();
         let mut below = Vec::new();
+        let mut cuts = Vec::with_capacity(prefixes.len());
+        let mut total = Vec::with_capacity(prefixes.len());
         starts.push(0);
         for p in prefixes {
+            let (first, first_sum) = (keys.len(), below.len());
             let mut sum = 0.0f32;
             below.push(sum);
             for &t in &p.ordered {
@@ -70,33 +86,31 @@ impl TermOrder {
                 below.push(sum);
             }
             starts.push(keys.len());
+            let cut = |at: usize| Cut {
+                key: keys.get(first + at).copied().filter(|_| at < p.ordered.len()).unwrap_or(u64::MAX),
+                below: below[first_sum + at],
+            };
+            cuts.push([cut(p.cosine_cut), cut(p.long_cut)]);
+            total.push(sum);
         }
-        TermOrder { starts, keys, below }
+        TermOrder { starts, keys, below, cuts, total }
     }
 
-    fn keys(&self, node: usize) -> &[u64] {
-        &self.keys[self.starts[node]..self.starts[node + 1]]
-    }
-
-    /// The weight of `node`'s terms before place `at` of its keys.
-    fn below(&self, node: usize, at: usize) -> f32 {
-        self.below[self.starts[node] + node + at]
-    }
-
-    /// An upper bound on the weight of the terms `a` and `b` share but a probe of `a`
-    /// from its place `a_cut` did not meet in `b`'s postings from `b_cut` on.
-    fn unmet_bound(&self, a: usize, a_cut: usize, b: usize, b_cut: usize) -> f32 {
-        let (ka, kb) = (self.keys(a), self.keys(b));
-        match (ka.get(a_cut), kb.get(b_cut)) {
-            (Some(&pa), Some(&pb)) if pa >= pb => {
-                self.below(a, a_cut).min(self.below(b, kb.partition_point(|&k| k < pa)))
-            }
-            (Some(&pa), Some(&pb)) if pa < pb => {
-                self.below(b, b_cut).min(self.below(a, ka.partition_point(|&k| k < pb)))
-            }
-            // No cut inside a list (cannot happen for nodes that met): no bound.
-            _ => f32::INFINITY,
+    /// Whether `a` and `b` may reach a dot product of `need`, given the weight `met` of
+    /// the shared terms where `a`'s probe met `b`'s index entries (both from their long
+    /// cuts, or both from their cosine cuts). The shared terms not met lie before the
+    /// later of the two cuts, so they weigh at most what the lighter side holds there:
+    /// first bounded by that side's whole weight, then, if that is not enough to rule
+    /// the pair out, by a search for the cut in its keys.
+    fn may_reach(&self, a: usize, b: usize, long: bool, met: f32, need: f32) -> bool {
+        let (ca, cb) = (self.cuts[a][usize::from(long)], self.cuts[b][usize::from(long)]);
+        let (later, other) = if ca.key >= cb.key { (ca, b) } else { (cb, a) };
+        if met + later.below.min(self.total[other]) < need {
+            return false;
         }
+        let keys = &self.keys[self.starts[other]..self.starts[other + 1]];
+        let place = keys.partition_point(|&k| k < later.key);
+        met + later.below.min(self.below[self.starts[other] + other + place]) >= need
     }
 }
 
@@ -264,7 +278,6 @@ impl TermIndex {
         // a pair that cannot reach the threshold even so is not scored.
         let order =
             TermOrder::new(&prefixes, |t| self.frequency[t as usize], |t| self.idf[t as usize].powi(2));
-        let cut = |c: usize, long: bool| if long { prefixes[c].long_cut } else { prefixes[c].cosine_cut };
         let is_short: Vec<bool> = (0..n).map(short).collect();
         // Weight met per partner node; negative for a node not met yet.
         let scratch = || (vec![-1.0f32; n], Vec::<u32>::new(), TermSet::default());
@@ -295,13 +308,12 @@ impl TermIndex {
                         }
                     }
                 }
-                let a_cut = cut(a, !short);
                 let mut scored = false;
                 for &b in touched.iter() {
                     let b = b as usize;
                     let weight_met = std::mem::replace(&mut met[b], -1.0);
-                    let most = weight_met + order.unmet_bound(a, a_cut, b, cut(b, !short));
-                    if most < criteria.threshold * 0.999 * self.norm[a] * self.norm[b] {
+                    let need = criteria.threshold * 0.999 * self.norm[a] * self.norm[b];
+                    if !order.may_reach(a, b, !short, weight_met, need) {
                         continue;
                     }
                     if !scored {
