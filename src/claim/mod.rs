@@ -262,14 +262,21 @@ impl Extractor {
                 let (hedges, negations) = find_cues(lex, &norm, span.start);
                 let tail = attribution.as_ref().and_then(|a| trailing_attribution(text, &tokens, a));
                 let content = &tokens[..tail.unwrap_or(tokens.len())];
-                let terms = self.terms(content, attribution.as_ref(), &quantities);
+                // Capitalised words folded once, for the terms and the topic.
+                let names: Vec<(usize, String)> = tokens
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, t)| t.capitalized)
+                    .map(|(i, t)| (i, fold_name(&t.norm)))
+                    .collect();
+                let terms = self.terms(content, &names, attribution.as_ref(), &quantities);
                 claims.push(Claim {
                     index: claims.len(),
                     text: sentence,
                     span,
                     paragraph: p,
                     attribution,
-                    topic: topic_of(&terms, &tokens),
+                    topic: topic_of(&terms, &names),
                     quantities,
                     hedges,
                     negations,
@@ -318,6 +325,7 @@ impl Extractor {
     fn terms(
         &self,
         tokens: &[Token],
+        names: &[(usize, String)],
         attribution: Option<&Attribution>,
         quantities: &[Quantity],
     ) -> Vec<String> {
@@ -329,7 +337,7 @@ impl Extractor {
         let mut seen: FxHashSet<std::borrow::Cow<'_, str>> = FxHashSet::default();
         // Quantities come in text order, as tokens do: one pointer walks them.
         let mut next_quantity = 0;
-        for t in tokens {
+        for (i, t) in tokens.iter().enumerate() {
             let inside = |s: Span| s.contains(t.span);
             while quantities.get(next_quantity).is_some_and(|q| q.span.end <= t.span.start) {
                 next_quantity += 1;
@@ -344,7 +352,10 @@ impl Extractor {
             }
             let word: std::borrow::Cow<'_, str> = match lex.synonyms.get(t.norm.as_str()) {
                 Some(canonical) => (*canonical).into(),
-                None if t.capitalized => fold_name(&t.norm).into(),
+                None if t.capitalized => match names.binary_search_by_key(&i, |(at, _)| *at) {
+                    Ok(at) => names[at].1.as_str().into(),
+                    Err(_) => fold_name(&t.norm).into(),
+                },
                 None => t.norm.as_str().into(),
             };
             if !long {
@@ -447,14 +458,13 @@ fn find_cues(lex: &lexicon::Lexicon, norm: &NormalizedText, base: usize) -> (Vec
 
 /// The topic key: the most specific content words (names first, then longer words),
 /// sorted so that word order does not matter.
-fn topic_of(terms: &[String], tokens: &[Token]) -> String {
-    let mut names: Vec<String> =
-        tokens.iter().filter(|t| t.capitalized).map(|t| fold_name(&t.norm)).collect();
+fn topic_of(terms: &[String], folded: &[(usize, String)]) -> String {
+    let mut names: Vec<&str> = folded.iter().map(|(_, name)| name.as_str()).collect();
     names.sort_unstable();
     names.dedup();
     // Names are sorted: the first one not below `term` is the one it may begin.
     let is_name = |term: &str| {
-        let at = names.partition_point(|n| n.as_str() < term);
+        let at = names.partition_point(|n| *n < term);
         names.get(at).is_some_and(|n| n.starts_with(term))
     };
     let mut ranked: Vec<(bool, std::cmp::Reverse<usize>, &str)> = terms
