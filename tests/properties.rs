@@ -161,8 +161,14 @@ fn sets<'a>(texts: &[&'a str]) -> Vec<ClaimSet<'a>> {
     texts.iter().map(|t| ClaimSet::new(Article::parse(t).unwrap()).unwrap()).collect()
 }
 
+/// Cases for the (slower) matcher properties: 48, or `PROPTEST_CASES` for a longer
+/// local run (`PROPTEST_CASES=3000 cargo test --release --test properties`).
+fn matcher_cases() -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(48)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(48))]
+    #![proptest_config(ProptestConfig::with_cases(matcher_cases()))]
 
     #[test]
     fn every_claim_in_exactly_one_alignment(a in article_text(), b in article_text(), c in article_text()) {
