@@ -181,6 +181,82 @@ impl Components {
     }
 }
 
+/// The groups of one component while they merge. A group keeps the id (place) of one
+/// of its nodes; until it takes in another group it is that node alone, and its
+/// `grown` lists stay empty (most groups never grow).
+struct Groups {
+    /// Claims per source of each node, in compressed rows.
+    count_starts: Vec<usize>,
+    node_counts: SourceCounts,
+    /// Each place, for the node list of a group that has not grown.
+    places: Vec<u32>,
+    grown_nodes: Vec<Vec<u32>>,
+    grown_counts: Vec<SourceCounts>,
+    /// The group of each node.
+    group_of: Vec<u32>,
+}
+
+impl Groups {
+    /// One group per node of `members`, whose claims are `nodes[member]`.
+    fn new(members: &[u32], nodes: &[Vec<u32>], source: &[usize]) -> Groups {
+        let m = members.len();
+        let mut count_starts = Vec::with_capacity(m + 1);
+        let mut node_counts: SourceCounts = Vec::new();
+        count_starts.push(0);
+        let mut sources: Vec<usize> = Vec::new();
+        for &node in members {
+            sources.clear();
+            sources.extend(nodes[node as usize].iter().map(|&c| source[c as usize]));
+            sources.sort_unstable();
+            for run in sources.chunk_by(|x, y| x == y) {
+                node_counts.push((run[0], run.len() as u32));
+            }
+            count_starts.push(node_counts.len());
+        }
+        Groups {
+            count_starts,
+            node_counts,
+            places: (0..m as u32).collect(),
+            grown_nodes: vec![Vec::new(); m],
+            grown_counts: vec![Vec::new(); m],
+            group_of: (0..m as u32).collect(),
+        }
+    }
+
+    /// Claims per source of group `g`.
+    fn counts(&self, g: u32) -> &[(usize, u32)] {
+        let g = g as usize;
+        match self.grown_counts[g].as_slice() {
+            [] => &self.node_counts[self.count_starts[g]..self.count_starts[g + 1]],
+            grown => grown,
+        }
+    }
+
+    /// The nodes (places) of group `g`.
+    fn nodes(&self, g: u32) -> &[u32] {
+        match self.grown_nodes[g as usize].as_slice() {
+            [] => &self.places[g as usize..g as usize + 1],
+            grown => grown,
+        }
+    }
+
+    /// Group `gone` into group `keep`.
+    fn merge(&mut self, keep: u32, gone: u32) {
+        self.grown_counts[keep as usize] = merged(self.counts(keep), self.counts(gone));
+        self.grown_counts[gone as usize] = Vec::new();
+        let grown = std::mem::take(&mut self.grown_nodes[gone as usize]);
+        let moved = if grown.is_empty() { &[gone][..] } else { &grown[..] };
+        for &node in moved {
+            self.group_of[node as usize] = keep;
+        }
+        let kept = &mut self.grown_nodes[keep as usize];
+        if kept.is_empty() {
+            kept.push(keep);
+        }
+        kept.extend_from_slice(moved);
+    }
+}
+
 /// Average link over one component: `members` are its nodes, ascending, and `pairs`
 /// its candidates between places in `members`.
 fn link_component(
@@ -192,51 +268,13 @@ fn link_component(
     threshold: f32,
 ) -> Vec<Vec<u32>> {
     let m = members.len();
-    // Claims per source of each node, in one array.
-    let (count_starts, node_counts) = {
-        let mut starts = Vec::with_capacity(m + 1);
-        let mut all: SourceCounts = Vec::new();
-        starts.push(0);
-        for &node in members {
-            let from = all.len();
-            all.extend(nodes[node as usize].iter().map(|&c| (source[c as usize], 1)));
-            all[from..].sort_unstable();
-            let mut kept = from;
-            for i in from..all.len() {
-                if kept > from && all[kept - 1].0 == all[i].0 {
-                    all[kept - 1].1 += 1;
-                } else {
-                    all[kept] = all[i];
-                    kept += 1;
-                }
-            }
-            all.truncate(kept);
-            starts.push(all.len());
-        }
-        (starts, all)
-    };
-    // A group keeps the id of one of its nodes. Until it has taken in another group,
-    // it is that node alone: its nodes and counts are then the node's own, and these
-    // lists stay empty (most groups never grow).
-    let mut grown_nodes: Vec<Vec<u32>> = vec![Vec::new(); m];
-    let mut grown_counts: Vec<SourceCounts> = vec![Vec::new(); m];
-    let mut group_of: Vec<u32> = (0..m as u32).collect();
-    macro_rules! counts {
-        ($g:expr) => {{
-            let g = $g as usize;
-            if grown_counts[g].is_empty() {
-                &node_counts[count_starts[g]..count_starts[g + 1]]
-            } else {
-                &grown_counts[g][..]
-            }
-        }};
-    }
+    let mut groups = Groups::new(members, nodes, source);
     // A candidate's similarity holds for every cross-source pair of claims of its
     // nodes: its weight in fixed point, on both nodes' rows.
     let (starts, links) = super::index::bucket(
         m,
         pairs.iter().flat_map(|c| {
-            let w = fixed(c.similarity).saturating_mul(cross_pairs(counts!(c.a), counts!(c.b)));
+            let w = fixed(c.similarity).saturating_mul(cross_pairs(groups.counts(c.a), groups.counts(c.b)));
             [(c.a, (c.b, w)), (c.b, (c.a, w))]
         }),
     );
@@ -264,7 +302,7 @@ fn link_component(
     order.sort_unstable();
     for (_, i) in order {
         let c = &pairs[i as usize];
-        let (ga, gb) = (group_of[c.a as usize], group_of[c.b as usize]);
+        let (ga, gb) = (groups.group_of[c.a as usize], groups.group_of[c.b as usize]);
         if ga == gb {
             continue;
         }
@@ -276,48 +314,29 @@ fn link_component(
         // The summed link weight between the groups, from the rows of the group with
         // fewer links.
         let (from, to) = if degree[ga as usize] <= degree[gb as usize] { (ga, gb) } else { (gb, ga) };
-        let own = [from];
-        let from_nodes =
-            if grown_nodes[from as usize].is_empty() { &own[..] } else { &grown_nodes[from as usize][..] };
-        let sum: u128 = from_nodes
+        let sum: u128 = groups
+            .nodes(from)
             .iter()
             .flat_map(|&node| row(node))
-            .filter(|(other, _)| group_of[*other as usize] == to)
+            .filter(|(other, _)| groups.group_of[*other as usize] == to)
             .map(|&(_, w)| u128::from(w))
             .sum();
-        let pairs = u128::from(cross_pairs(counts!(ga), counts!(gb)));
+        let pairs = u128::from(cross_pairs(groups.counts(ga), groups.counts(gb)));
         if pairs == 0 || sum < threshold * pairs {
             if degree[from as usize] > 16 {
                 apart.insert(key, stamp);
             }
             continue;
         }
-        let size = |counts: &[(usize, u32)]| counts.iter().map(|&(_, n)| n as usize).sum::<usize>();
-        let (keep, gone) = if size(counts!(ga)) >= size(counts!(gb)) { (ga, gb) } else { (gb, ga) };
-        let combined = merged(counts!(keep), counts!(gone));
-        grown_counts[keep as usize] = combined;
-        grown_counts[gone as usize] = Vec::new();
-        let mut moved = std::mem::take(&mut grown_nodes[gone as usize]);
-        if moved.is_empty() {
-            moved.push(gone);
-        }
-        for &node in &moved {
-            group_of[node as usize] = keep;
-        }
-        let kept = &mut grown_nodes[keep as usize];
-        if kept.is_empty() {
-            kept.push(keep);
-        }
-        kept.extend(moved);
+        let size = |g: u32| groups.counts(g).iter().map(|&(_, n)| n as usize).sum::<usize>();
+        let (keep, gone) = if size(ga) >= size(gb) { (ga, gb) } else { (gb, ga) };
+        groups.merge(keep, gone);
         degree[keep as usize] += degree[gone as usize];
         version[keep as usize] += 1;
     }
-    let claims_of = |place: u32| nodes[members[place as usize] as usize].iter().copied();
+    let claims_of = |place: &u32| nodes[members[*place as usize] as usize].iter().copied();
     (0..m as u32)
-        .filter(|&g| group_of[g as usize] == g)
-        .map(|g| match grown_nodes[g as usize].as_slice() {
-            [] => claims_of(g).collect(),
-            grown => grown.iter().flat_map(|&place| claims_of(place)).collect(),
-        })
+        .filter(|&g| groups.group_of[g as usize] == g)
+        .map(|g| groups.nodes(g).iter().flat_map(claims_of).collect())
         .collect()
 }
