@@ -27,10 +27,10 @@ fn words(c: &mut Criterion) {
 
 /// Groups claims by scoring every cross-source pair; returns the number of groups.
 fn naive_all_pairs(sets: &[ClaimSet<'_>], threshold: f32) -> usize {
-    let claims: Vec<(usize, &[String])> = sets
+    let claims: Vec<(usize, Vec<&str>)> = sets
         .iter()
         .enumerate()
-        .flat_map(|(s, set)| set.claims().iter().map(move |c| (s, c.terms())))
+        .flat_map(|(s, set)| set.claims().iter().map(move |c| (s, c.terms().collect())))
         .collect();
     let mut frequency: HashMap<&str, usize> = HashMap::new();
     for (_, terms) in &claims {
@@ -56,14 +56,14 @@ fn naive_all_pairs(sets: &[ClaimSet<'_>], threshold: f32) -> usize {
                 continue;
             }
             // Terms are sorted: merge them.
-            let (x, y) = (claims[a].1, claims[b].1);
+            let (x, y) = (&claims[a].1, &claims[b].1);
             let (mut i, mut j, mut dot) = (0, 0, 0.0f32);
             while i < x.len() && j < y.len() {
                 match x[i].cmp(&y[j]) {
                     std::cmp::Ordering::Less => i += 1,
                     std::cmp::Ordering::Greater => j += 1,
                     std::cmp::Ordering::Equal => {
-                        dot += weight(&x[i]);
+                        dot += weight(x[i]);
                         i += 1;
                         j += 1;
                     }

@@ -18,6 +18,7 @@ use std::collections::BTreeMap;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use compact_str::CompactString;
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::{Deserialize, Serialize};
 
@@ -66,7 +67,7 @@ pub struct Claim<'a> {
     pub quotes: Vec<Span>,
     /// Stemmed content terms used for matching, sorted and unique.
     #[serde(skip)]
-    pub(crate) terms: Vec<String>,
+    pub(crate) terms: Vec<CompactString>,
     /// The terms' keys ([`term_key`]), in the same order: the matcher compares these.
     #[serde(skip)]
     pub(crate) term_keys: Vec<u64>,
@@ -85,8 +86,8 @@ impl Claim<'_> {
     /// The stemmed content terms the matcher compares, sorted and unique: word stems
     /// without function words, cue words or the speaker's own words, and quantities as
     /// normalised values.
-    pub fn terms(&self) -> &[String] {
-        &self.terms
+    pub fn terms(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
+        self.terms.iter().map(CompactString::as_str)
     }
 }
 
@@ -303,9 +304,9 @@ impl Extractor {
     /// The stem of a word, memoised per thread: news prose repeats its words, and the
     /// Snowball stemmer is the costliest step per word. The memo is cleared when it
     /// holds [`STEM_MEMO_LIMIT`] words, so its memory stays bounded.
-    fn stem(&self, word: &str) -> String {
+    fn stem(&self, word: &str) -> CompactString {
         thread_local! {
-            static MEMO: RefCell<FxHashMap<String, String>> = RefCell::default();
+            static MEMO: RefCell<FxHashMap<String, CompactString>> = RefCell::default();
         }
         MEMO.with_borrow_mut(|memo| {
             if let Some(stem) = memo.get(word) {
@@ -314,7 +315,7 @@ impl Extractor {
             if memo.len() >= STEM_MEMO_LIMIT {
                 memo.clear();
             }
-            let stem = self.stemmer.stem(word).into_owned();
+            let stem = CompactString::from(self.stemmer.stem(word));
             memo.insert(word.to_string(), stem.clone());
             stem
         })
@@ -328,9 +329,9 @@ impl Extractor {
         names: &[(usize, String)],
         attribution: Option<&Attribution>,
         quantities: &[Quantity],
-    ) -> Vec<String> {
+    ) -> Vec<CompactString> {
         let lex = lexicon();
-        let mut terms: Vec<String> = quantities.iter().map(Quantity::term).collect();
+        let mut terms: Vec<CompactString> = quantities.iter().map(Quantity::term).collect();
         // In a long (run-on) sentence, stem each distinct word once: sorting every
         // occurrence would cost more than the scan. Short ones just sort.
         let long = tokens.len() > LONG_SENTENCE_TOKENS;
@@ -370,7 +371,7 @@ impl Extractor {
             // so that the same sentence in two sources still meets.
             for t in tokens {
                 if seen.insert(t.norm.as_str().into()) {
-                    terms.push(format!("={}", t.norm));
+                    terms.push(compact_str::format_compact!("={}", t.norm));
                 }
             }
         }
@@ -458,7 +459,7 @@ fn find_cues(lex: &lexicon::Lexicon, norm: &NormalizedText, base: usize) -> (Vec
 
 /// The topic key: the most specific content words (names first, then longer words),
 /// sorted so that word order does not matter.
-fn topic_of(terms: &[String], folded: &[(usize, String)]) -> String {
+fn topic_of(terms: &[CompactString], folded: &[(usize, String)]) -> String {
     let mut names: Vec<&str> = folded.iter().map(|(_, name)| name.as_str()).collect();
     names.sort_unstable();
     names.dedup();

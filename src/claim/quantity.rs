@@ -1,5 +1,6 @@
 //! Quantities: numbers, money, percentages, dates and durations, normalised to values.
 
+use compact_str::CompactString;
 use std::sync::OnceLock;
 
 use regex::{Captures, Regex};
@@ -76,12 +77,15 @@ impl Quantity {
     }
 
     /// A term for matching claims: equal for equal values of the same kind and unit.
-    pub(crate) fn term(&self) -> String {
+    pub(crate) fn term(&self) -> CompactString {
         match self.kind {
-            QuantityKind::Date => {
-                format!("@{}-{}-{}", self.year.unwrap_or(0), self.month.unwrap_or(0), self.day.unwrap_or(0))
-            }
-            _ => format!("#{}", self.value),
+            QuantityKind::Date => compact_str::format_compact!(
+                "@{}-{}-{}",
+                self.year.unwrap_or(0),
+                self.month.unwrap_or(0),
+                self.day.unwrap_or(0)
+            ),
+            _ => compact_str::format_compact!("#{}", self.value),
         }
     }
 }
