@@ -59,7 +59,7 @@ fn naive_all_pairs(sets: &[ClaimSet<'_>], threshold: f32) -> usize {
             let (x, y) = (&claims[a].1, &claims[b].1);
             let (mut i, mut j, mut dot) = (0, 0, 0.0f32);
             while i < x.len() && j < y.len() {
-                match x[i].cmp(&y[j]) {
+                match x[i].cmp(y[j]) {
                     std::cmp::Ordering::Less => i += 1,
                     std::cmp::Ordering::Greater => j += 1,
                     std::cmp::Ordering::Equal => {
