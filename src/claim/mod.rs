@@ -264,7 +264,7 @@ impl Extractor {
                 let tail = attribution.as_ref().and_then(|a| trailing_attribution(text, &tokens, a));
                 let content = &tokens[..tail.unwrap_or(tokens.len())];
                 // Capitalised words folded once, for the terms and the topic.
-                let names: Vec<(usize, String)> = tokens
+                let names: Vec<(usize, CompactString)> = tokens
                     .iter()
                     .enumerate()
                     .filter(|(_, t)| t.capitalized)
@@ -326,7 +326,7 @@ impl Extractor {
     fn terms(
         &self,
         tokens: &[Token],
-        names: &[(usize, String)],
+        names: &[(usize, CompactString)],
         attribution: Option<&Attribution>,
         quantities: &[Quantity],
     ) -> Vec<CompactString> {
@@ -355,7 +355,7 @@ impl Extractor {
                 Some(canonical) => (*canonical).into(),
                 None if t.capitalized => match names.binary_search_by_key(&i, |(at, _)| *at) {
                     Ok(at) => names[at].1.as_str().into(),
-                    Err(_) => fold_name(&t.norm).into(),
+                    Err(_) => fold_name(&t.norm).to_string().into(),
                 },
                 None => t.norm.as_str().into(),
             };
@@ -459,7 +459,7 @@ fn find_cues(lex: &lexicon::Lexicon, norm: &NormalizedText, base: usize) -> (Vec
 
 /// The topic key: the most specific content words (names first, then longer words),
 /// sorted so that word order does not matter.
-fn topic_of(terms: &[CompactString], folded: &[(usize, String)]) -> String {
+fn topic_of(terms: &[CompactString], folded: &[(usize, CompactString)]) -> String {
     let mut names: Vec<&str> = folded.iter().map(|(_, name)| name.as_str()).collect();
     names.sort_unstable();
     names.dedup();
@@ -474,7 +474,14 @@ fn topic_of(terms: &[CompactString], folded: &[(usize, String)]) -> String {
         .map(|t| (!is_name(t), std::cmp::Reverse(t.len()), t.as_str()))
         .collect();
     ranked.sort_unstable();
-    let mut chosen: Vec<&str> = ranked.into_iter().take(TOPIC_WORDS).map(|(_, _, t)| t).collect();
-    chosen.sort_unstable();
-    chosen.join(" ")
+    ranked.truncate(TOPIC_WORDS);
+    ranked.sort_unstable_by_key(|&(_, _, t)| t);
+    let mut topic = String::with_capacity(ranked.iter().map(|(_, _, t)| t.len() + 1).sum());
+    for (i, (_, _, t)) in ranked.iter().enumerate() {
+        if i > 0 {
+            topic.push(' ');
+        }
+        topic.push_str(t);
+    }
+    topic
 }

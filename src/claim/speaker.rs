@@ -1,5 +1,6 @@
 //! Speakers: reading a speaker mention, canonical names and cross-source keys.
 
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
@@ -55,8 +56,8 @@ pub(crate) enum Mention {
 
 /// Folds a name for cross-source keys: lower case, accents off, and common
 /// transliteration endings made one ("Zelenskyy", "Zelenskiy" -> "zelensky").
-pub(crate) fn fold_name(name: &str) -> String {
-    let mut folded: String = if name.is_ascii() {
+pub(crate) fn fold_name(name: &str) -> CompactString {
+    let mut folded: CompactString = if name.is_ascii() {
         name.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect()
     } else {
         name.nfkd().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
@@ -76,7 +77,7 @@ impl Mention {
     pub fn key(&self) -> Option<String> {
         match self {
             Mention::Pronoun(_) => None,
-            Mention::Named { surname, .. } => Some(fold_name(surname)),
+            Mention::Named { surname, .. } => Some(fold_name(surname).into()),
             Mention::Description { head, modifiers, .. } => {
                 let mut parts: Vec<&str> = modifiers.iter().map(String::as_str).collect();
                 parts.push(head);
