@@ -22,6 +22,10 @@ fn fixed(similarity: f32) -> u64 {
     (f64::from(similarity) * SCALE).round() as u64
 }
 
+/// Links a group must hold before a failed merge with another is remembered (cheaper
+/// groups are simply summed again).
+const REMEMBERED_DEGREE: usize = 16;
+
 /// Claims per source, sorted by source.
 type SourceCounts = Vec<(usize, u32)>;
 
@@ -45,30 +49,15 @@ fn cross_pairs(x: &[(usize, u32)], y: &[(usize, u32)]) -> u64 {
 
 /// The counts of two groups together.
 fn merged(x: &[(usize, u32)], y: &[(usize, u32)]) -> SourceCounts {
-    let mut out = Vec::with_capacity(x.len() + y.len());
-    let (mut i, mut j) = (0, 0);
-    while i < x.len() || j < y.len() {
-        match (x.get(i), y.get(j)) {
-            (Some(a), Some(b)) if a.0 == b.0 => {
-                out.push((a.0, a.1 + b.1));
-                i += 1;
-                j += 1;
-            }
-            (Some(a), Some(b)) if a.0 < b.0 => {
-                out.push(*a);
-                i += 1;
-            }
-            (Some(a), None) => {
-                out.push(*a);
-                i += 1;
-            }
-            (_, Some(b)) => {
-                out.push(*b);
-                j += 1;
-            }
-            (None, None) => break,
+    let mut out: SourceCounts = x.iter().chain(y).copied().collect();
+    out.sort_unstable_by_key(|&(source, _)| source);
+    out.dedup_by(|next, kept| {
+        let same = next.0 == kept.0;
+        if same {
+            kept.1 += next.1;
         }
-    }
+        same
+    });
     out
 }
 
@@ -94,13 +83,7 @@ pub(crate) fn average_link(
                 if pairs.is_empty() {
                     out.extend(members.iter().map(|&node| nodes[node as usize].clone()));
                 } else {
-                    let local = |c: &Candidate| Candidate {
-                        a: components.place[c.a as usize],
-                        b: components.place[c.b as usize],
-                        similarity: c.similarity,
-                    };
-                    let pairs: Vec<Candidate> = pairs.iter().map(local).collect();
-                    out.extend(link_component(members, &pairs, nodes, rank, source, threshold));
+                    out.extend(link_component(members, pairs, nodes, rank, source, threshold));
                 }
             }
             out
@@ -114,14 +97,13 @@ pub(crate) fn average_link(
 }
 
 /// The connected components of the candidate graph over nodes: each component's nodes
-/// (ascending) and candidates (in their given order), in compressed rows.
+/// (ascending) and candidates (in their given order, between places among the
+/// component's nodes), in compressed rows.
 struct Components {
     node_starts: Vec<usize>,
     nodes: Vec<u32>,
     candidate_starts: Vec<usize>,
     candidates: Vec<Candidate>,
-    /// Each node's place among the nodes of its component.
-    place: Vec<u32>,
 }
 
 impl Components {
@@ -155,9 +137,9 @@ impl Components {
         }
         let count = count as usize;
         let (node_starts, nodes) =
-            super::index::bucket(count, (0..n as u32).map(|node| (component_of[node as usize], node)));
-        let (candidate_starts, candidates) =
-            super::index::bucket(count, candidates.iter().map(|c| (component_of[c.a as usize], *c)));
+            super::bucket(count, (0..n as u32).map(|node| (component_of[node as usize], node)));
+        let (candidate_starts, mut candidates) =
+            super::bucket(count, candidates.iter().map(|c| (component_of[c.a as usize], *c)));
         // Each node's place among its component's nodes.
         let mut place = vec![0u32; n];
         for component in 0..count {
@@ -165,7 +147,10 @@ impl Components {
                 place[node as usize] = i as u32;
             }
         }
-        Components { node_starts, nodes, candidate_starts, candidates, place }
+        for c in &mut candidates {
+            (c.a, c.b) = (place[c.a as usize], place[c.b as usize]);
+        }
+        Components { node_starts, nodes, candidate_starts, candidates }
     }
 
     fn count(&self) -> usize {
@@ -271,13 +256,12 @@ fn link_component(
     let mut groups = Groups::new(members, nodes, source);
     // A candidate's similarity holds for every cross-source pair of claims of its
     // nodes: its weight in fixed point, on both nodes' rows.
-    let (starts, links) = super::index::bucket(
-        m,
-        pairs.iter().flat_map(|c| {
-            let w = fixed(c.similarity).saturating_mul(cross_pairs(groups.counts(c.a), groups.counts(c.b)));
-            [(c.a, (c.b, w)), (c.b, (c.a, w))]
-        }),
-    );
+    let weights: Vec<u64> = pairs
+        .iter()
+        .map(|c| fixed(c.similarity).saturating_mul(cross_pairs(groups.counts(c.a), groups.counts(c.b))))
+        .collect();
+    let (starts, links) =
+        super::bucket(m, pairs.iter().zip(&weights).flat_map(|(c, &w)| [(c.a, (c.b, w)), (c.b, (c.a, w))]));
     let row = |node: u32| &links[starts[node as usize]..starts[node as usize + 1]];
     let mut degree: Vec<usize> = (0..m as u32).map(|i| row(i).len()).collect();
     // Pairs of groups found too far apart after summing many links, with the merge
@@ -323,7 +307,7 @@ fn link_component(
             .sum();
         let pairs = u128::from(cross_pairs(groups.counts(ga), groups.counts(gb)));
         if pairs == 0 || sum < threshold * pairs {
-            if degree[from as usize] > 16 {
+            if degree[from as usize] > REMEMBERED_DEGREE {
                 apart.insert(key, stamp);
             }
             continue;

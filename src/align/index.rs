@@ -95,7 +95,7 @@ impl TermOrder {
             }
             starts.push(keys.len());
             let cut = |at: usize| Cut {
-                key: keys.get(first + at).copied().filter(|_| at < p.ordered.len()).unwrap_or(u64::MAX),
+                key: keys.get(first + at).copied().unwrap_or(u64::MAX),
                 below: below[first_sum + at],
             };
             cuts.push([cut(p.cosine_cut), cut(p.long_cut)]);
@@ -116,9 +116,11 @@ impl TermOrder {
         if met + later.below.min(self.total[other]) < need {
             return false;
         }
-        let keys = &self.keys[self.starts[other]..self.starts[other + 1]];
-        let place = keys.partition_point(|&k| k < later.key);
-        met + later.below.min(self.below[self.starts[other] + other + place]) >= need
+        let (from, to) = (self.starts[other], self.starts[other + 1]);
+        let place = self.keys[from..to].partition_point(|&k| k < later.key);
+        // `below` holds one more sum per node than `keys`: node `c`'s start there is
+        // `starts[c] + c`.
+        met + later.below.min(self.below[from + other + place]) >= need
     }
 }
 
@@ -211,6 +213,7 @@ impl TermIndex {
                 for (claim, _) in claims {
                     members.push(vec![claim]);
                     terms.push(list.clone());
+                    // (More than 2³² sources could not be held in memory.)
                     source.push(u32::try_from(first).unwrap_or(MIXED - 1));
                 }
             } else {
@@ -392,7 +395,7 @@ impl Postings {
     /// Postings of `terms` term ids from (node, its terms) pairs given in node order.
     fn new<'p>(terms: usize, lists: impl Iterator<Item = (usize, &'p [u32])> + Clone) -> Postings {
         let (starts, nodes) =
-            bucket(terms, lists.flat_map(|(node, list)| list.iter().map(move |&t| (t, node as u32))));
+            super::bucket(terms, lists.flat_map(|(node, list)| list.iter().map(move |&t| (t, node as u32))));
         Postings { starts, nodes }
     }
 
@@ -402,28 +405,6 @@ impl Postings {
             _ => &[],
         }
     }
-}
-
-/// Items grouped by bucket in compressed rows (a counting sort that keeps the given
-/// order within a bucket): `items[starts[b]..starts[b + 1]]` are bucket `b`'s.
-pub(super) fn bucket<T: Copy + Default>(
-    buckets: usize,
-    items: impl Iterator<Item = (u32, T)> + Clone,
-) -> (Vec<usize>, Vec<T>) {
-    let mut starts = vec![0usize; buckets + 1];
-    for (b, _) in items.clone() {
-        starts[b as usize + 1] += 1;
-    }
-    for b in 0..buckets {
-        starts[b + 1] += starts[b];
-    }
-    let mut next = starts.clone();
-    let mut out = vec![T::default(); starts[buckets]];
-    for (b, item) in items {
-        out[next[b as usize]] = item;
-        next[b as usize] += 1;
-    }
-    (starts, out)
 }
 
 /// The term ids of one node in a small open-addressing hash set, so that its dot

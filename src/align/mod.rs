@@ -189,6 +189,28 @@ impl Matcher {
     }
 }
 
+/// Items grouped by bucket in compressed rows (a counting sort that keeps the given
+/// order within a bucket): `items[starts[b]..starts[b + 1]]` are bucket `b`'s.
+fn bucket<T: Copy + Default>(
+    buckets: usize,
+    items: impl Iterator<Item = (u32, T)> + Clone,
+) -> (Vec<usize>, Vec<T>) {
+    let mut starts = vec![0usize; buckets + 1];
+    for (b, _) in items.clone() {
+        starts[b as usize + 1] += 1;
+    }
+    for b in 0..buckets {
+        starts[b + 1] += starts[b];
+    }
+    let mut next = starts.clone();
+    let mut out = vec![T::default(); starts[buckets]];
+    for (b, item) in items {
+        out[next[b as usize]] = item;
+        next[b as usize] += 1;
+    }
+    (starts, out)
+}
+
 /// Maps each named speaker key to one key shared by similar names across sources
 /// ("zelensky", "zelenskiy"): names are bucketed by their first two letters and
 /// joined when Jaro-Winkler similar.

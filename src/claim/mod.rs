@@ -263,13 +263,9 @@ impl Extractor {
                 let (hedges, negations) = find_cues(lex, &norm, span.start);
                 let tail = attribution.as_ref().and_then(|a| trailing_attribution(text, &tokens, a));
                 let content = &tokens[..tail.unwrap_or(tokens.len())];
-                // Capitalised words folded once, for the terms and the topic.
-                let names: Vec<(usize, CompactString)> = tokens
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, t)| t.capitalized)
-                    .map(|(i, t)| (i, fold_name(&t.norm)))
-                    .collect();
+                // Capitalised words folded once, for the terms and the topic (by token).
+                let names: Vec<Option<CompactString>> =
+                    tokens.iter().map(|t| t.capitalized.then(|| fold_name(&t.norm))).collect();
                 let terms = self.terms(content, &names, attribution.as_ref(), &quantities);
                 claims.push(Claim {
                     index: claims.len(),
@@ -326,7 +322,7 @@ impl Extractor {
     fn terms(
         &self,
         tokens: &[Token],
-        names: &[(usize, CompactString)],
+        names: &[Option<CompactString>],
         attribution: Option<&Attribution>,
         quantities: &[Quantity],
     ) -> Vec<CompactString> {
@@ -353,11 +349,7 @@ impl Extractor {
             }
             let word: std::borrow::Cow<'_, str> = match lex.synonyms.get(t.norm.as_str()) {
                 Some(canonical) => (*canonical).into(),
-                None if t.capitalized => match names.binary_search_by_key(&i, |(at, _)| *at) {
-                    Ok(at) => names[at].1.as_str().into(),
-                    Err(_) => fold_name(&t.norm).to_string().into(),
-                },
-                None => t.norm.as_str().into(),
+                None => names[i].as_deref().unwrap_or(t.norm.as_str()).into(),
             };
             if !long {
                 terms.push(self.stem(&word));
@@ -459,8 +451,8 @@ fn find_cues(lex: &lexicon::Lexicon, norm: &NormalizedText, base: usize) -> (Vec
 
 /// The topic key: the most specific content words (names first, then longer words),
 /// sorted so that word order does not matter.
-fn topic_of(terms: &[CompactString], folded: &[(usize, CompactString)]) -> String {
-    let mut names: Vec<&str> = folded.iter().map(|(_, name)| name.as_str()).collect();
+fn topic_of(terms: &[CompactString], folded: &[Option<CompactString>]) -> String {
+    let mut names: Vec<&str> = folded.iter().flatten().map(CompactString::as_str).collect();
     names.sort_unstable();
     names.dedup();
     // Names are sorted: the first one not below `term` is the one it may begin.
