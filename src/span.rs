@@ -37,6 +37,12 @@ impl Span {
         self.start..self.end
     }
 
+    /// The part of `self` inside `other`, if they share any bytes.
+    pub(crate) fn intersect(&self, other: Span) -> Option<Span> {
+        let (start, end) = (self.start.max(other.start), self.end.min(other.end));
+        (start < end).then(|| Span::new(start, end))
+    }
+
     /// Whether `other` lies entirely inside this span.
     pub fn contains(&self, other: Span) -> bool {
         self.start <= other.start && other.end <= self.end

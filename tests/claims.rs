@@ -114,7 +114,36 @@ fn check_quantity(case: &Case) -> Result<(), String> {
     {
         return Err(format!("got {} {:?} approx={}, expected {want}", q.value, q.unit, q.approximate));
     }
-    Ok(())
+    if let Some(want) = field(case, "interval") {
+        check_interval("interval", (q.low, q.high), want)?;
+    }
+    if let Some(want) = field(case, "base") {
+        check_interval("base interval", q.interval_in_base_unit(), want)?;
+    }
+    match field(case, "counts") {
+        None => Ok(()),
+        Some(want) if q.counts.as_deref() == Some(want).filter(|w| *w != "none") => Ok(()),
+        Some(want) => Err(format!("counts {:?}, expected {want}", q.counts)),
+    }
+}
+
+/// Checks an interval against "LOW HIGH" (HIGH "-" for unbounded above), to 1e-6
+/// relative.
+fn check_interval(name: &str, (low, high): (f64, Option<f64>), want: &str) -> Result<(), String> {
+    let close = |a: f64, b: f64| (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1.0);
+    let (want_low, want_high) = want.split_once(' ').ok_or(format!("{name} needs LOW HIGH"))?;
+    let want_low: f64 = want_low.parse().map_err(|_| format!("bad {name} low {want_low:?}"))?;
+    let want_high: Option<f64> = match want_high {
+        "-" => None,
+        h => Some(h.parse().map_err(|_| format!("bad {name} high {h:?}"))?),
+    };
+    let fits = close(low, want_low)
+        && match (high, want_high) {
+            (None, None) => true,
+            (Some(h), Some(w)) => close(h, w),
+            _ => false,
+        };
+    if fits { Ok(()) } else { Err(format!("{name} {low} {high:?}, expected {want}")) }
 }
 
 #[test]

@@ -3,8 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::lexicon::{RoleKind, lexicon};
-use super::speaker::{Mention, Speaker, SpeakerKind, np_word, read_mention};
+use super::lexicon::{CueVerb, RoleKind, VerbForm, lexicon};
+use super::speaker::{Gender, Mention, Speaker, SpeakerKind, np_word, read_mention, read_subject};
 use crate::span::Span;
 use crate::text::token::Token;
 
@@ -23,6 +23,8 @@ pub enum AttributionForm {
     Participle,
     /// No cue in the sentence: it continues a quotation of an earlier or later sentence.
     Continued,
+    /// A speaker label before a colon, as in a transcript: "PENCE: Well, …".
+    Label,
 }
 
 /// Who a claim is attributed to, and the words that say so.
@@ -89,6 +91,11 @@ pub(crate) struct Found {
     pub mention: Mention,
     pub mention_span: Span,
     pub cue: Span,
+    /// The token of the cue (its last token for "according to").
+    pub cue_token: usize,
+    /// Whether the cue reports speech or writing ("said", "according to", a label), as
+    /// opposed to a belief, an intent or evidence.
+    pub speech: bool,
     pub form: AttributionForm,
 }
 
@@ -131,6 +138,8 @@ struct SentenceView<'t> {
     tokens: &'t [Token],
     /// Whether each token stands inside quotation marks.
     quoted: Vec<bool>,
+    /// The first token outside quotes that looks like a finite verb.
+    first_verb: Option<usize>,
 }
 
 impl<'t> SentenceView<'t> {
@@ -144,7 +153,11 @@ impl<'t> SentenceView<'t> {
             }
             quoted.push(regions.get(r).is_some_and(|q| q.contains(t.span)));
         }
-        SentenceView { text, tokens, quoted }
+        // "London-based" is no verb: a word joined by a hyphen to the one before is skipped.
+        let joined = |k: usize| k > 0 && gap(text, &tokens[k - 1], &tokens[k]) == "-";
+        let first_verb =
+            (0..tokens.len()).find(|&k| !quoted[k] && !joined(k) && super::clause::is_verb(&tokens[k]));
+        SentenceView { text, tokens, quoted, first_verb }
     }
 
     fn in_quote(&self, i: usize) -> bool {
@@ -166,56 +179,184 @@ impl<'t> SentenceView<'t> {
 
     /// The noun phrase that ends just before token `end`, skipping auxiliaries and time
     /// words ("U.S. officials also said", "Trump on Monday said").
-    fn np_before(&self, end: usize) -> Option<(Mention, Span)> {
+    fn np_before(&self, end: usize) -> Option<Subject> {
         self.np_ending(end, false)
     }
 
-    /// As [`Self::np_before`]; with `past_comma`, punctuation between the phrase and
-    /// token `end` is allowed.
-    fn np_ending(&self, end: usize, past_comma: bool) -> Option<(Mention, Span)> {
+    /// The first token before `end` that is not an auxiliary, adverb or time word
+    /// standing between a subject and its verb, and whether one of the words skipped is
+    /// a form of "be" (a passive: "was called").
+    fn skip_back(&self, end: usize) -> (usize, bool) {
         let lex = lexicon();
         let mut j = end;
+        let mut be = false;
         while j > 0
             && end - j < MAX_MENTION_WORDS
-            && lex.subject_skip.contains(self.tokens[j - 1].norm.as_str())
             && !boundary(self.text, &self.tokens[j - 1], &self.tokens[j])
             && !self.in_quote(j - 1)
         {
-            j -= 1;
+            let word = self.tokens[j - 1].norm.as_str();
+            if lex.subject_skip.contains(word)
+                || (word.len() > 4 && word.ends_with("ly") && !self.tokens[j - 1].capitalized)
+            {
+                be |= matches!(word, "is" | "are" | "was" | "were" | "be" | "been" | "being");
+                j -= 1;
+            } else {
+                break;
+            }
+        }
+        (j, be)
+    }
+
+    /// As [`Self::np_before`]; with `past_comma`, punctuation between the phrase and
+    /// token `end` is allowed. A party tag in parentheses right before the verb ("Rep.
+    /// Ann Lee (D-Ohio) said") is stepped over.
+    fn np_ending(&self, end: usize, past_comma: bool) -> Option<Subject> {
+        let lex = lexicon();
+        let (mut j, _) = self.skip_back(end);
+        if j > 0 && !past_comma && gap(self.text, &self.tokens[j - 1], &self.tokens[j]).contains(')') {
+            // Back over the parenthesis to the word before "(".
+            let floor = j.saturating_sub(6);
+            if let Some(k) = (floor..j - 1).rev().find(|&k| self.gap_has(k, '(')) {
+                j = k + 1;
+            }
         }
         if j == 0 || (!past_comma && boundary(self.text, &self.tokens[j - 1], &self.tokens[j])) {
             return None;
         }
         let last = j - 1;
-        if lex.pronouns.contains_key(self.tokens[last].norm.as_str()) {
-            return self.mention(last, j);
+        // "Ann Lee and said": the "and" joins two verbs of one subject (read elsewhere);
+        // "Trump's comments said": a possessive is no speaker.
+        let written = &self.text[self.tokens[last].span.range()];
+        if self.tokens[last].norm == "and" || written.ends_with("'s") || written.ends_with("\u{2019}s") {
+            return None;
         }
+        if lex.pronouns.contains_key(self.tokens[last].norm.as_str()) {
+            let (mention, span) = self.mention(last, j)?;
+            return Some(Subject { mention, span, start: last, general: false });
+        }
+        // Walk back over the words of the phrase: names, titles, determiners, and
+        // lower-case nouns and modifiers ("elected officials from both parties").
         let mut start = j;
-        while start > 0
-            && j - start < MAX_MENTION_WORDS
-            && np_word(&self.tokens[start - 1])
-            && !self.in_quote(start - 1)
-        {
-            if start < j && boundary(self.text, &self.tokens[start - 1], &self.tokens[start]) {
+        let mut general = false;
+        while start > 0 && j - start < MAX_MENTION_WORDS && !self.in_quote(start - 1) {
+            let t = &self.tokens[start - 1];
+            if start < j && boundary(self.text, t, &self.tokens[start]) {
                 break;
             }
-            start -= 1;
+            if np_word(t) {
+                start -= 1;
+                // A determiner opens the phrase, unless a preposition or "and" joins it
+                // to more ("the head of the agency", "Trump and his aides").
+                let joined = start > 0 && self.tokens[start - 1].norm == "and";
+                if is_determiner_word(t) && !self.preposition_before(start) && !joined {
+                    break;
+                }
+                continue;
+            }
+            if self.common_word(start - 1) {
+                general = true;
+                start -= 1;
+                continue;
+            }
+            // A preposition inside the phrase: "experts on North Korea", "the head of
+            // the agency". Kept when a word of the phrase stands before it.
+            if start < j
+                && PHRASE_PREPOSITIONS.contains(&t.norm.as_str())
+                && start >= 2
+                && (np_word(&self.tokens[start - 2]) || self.common_word(start - 2))
+                && !boundary(self.text, &self.tokens[start - 2], t)
+            {
+                start -= 1;
+                continue;
+            }
+            break;
         }
-        self.mention(start, j)
+        // Leading prepositions or "and" are not part of the phrase.
+        while start < j
+            && (PHRASE_PREPOSITIONS.contains(&self.tokens[start].norm.as_str())
+                || self.tokens[start].norm == "and")
+        {
+            start += 1;
+        }
+        if start == j {
+            return None;
+        }
+        // The head phrase ends before the first preposition: "experts" of "experts on
+        // North Korea".
+        let head_end = head_end(self.tokens, start, j);
+        let mention = read_subject(self.text, &self.tokens[start..head_end], general)?;
+        let span = Span::new(self.tokens[start].span.start, self.tokens[head_end - 1].span.end);
+        Some(Subject { mention, span, start, general })
     }
 
-    /// The noun phrase that starts at token `start`.
-    fn np_after(&self, start: usize) -> Option<(Mention, Span)> {
+    /// Whether token `i` follows a preposition of a phrase ("the head of the agency").
+    fn preposition_before(&self, i: usize) -> bool {
+        i > 0
+            && PHRASE_PREPOSITIONS.contains(&self.tokens[i - 1].norm.as_str())
+            && !boundary(self.text, &self.tokens[i - 1], &self.tokens[i])
+    }
+
+    /// A lower-case content word that may stand in a subject phrase: not a function
+    /// word, not a verb of attribution, not an adverb; a number only before "percent".
+    fn common_word(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        let lex = lexicon();
+        let word = t.norm.as_str();
+        if t.numeric {
+            return self.tokens.get(i + 1).is_some_and(|n| matches!(n.norm.as_str(), "percent" | "per"));
+        }
+        !t.capitalized
+            && word.chars().all(|c| c.is_alphabetic() || c == '-')
+            && word.chars().count() > 2
+            && !lex.stopwords.contains(word)
+            && !lex.subject_skip.contains(word)
+            && lex.cue_verb(word).is_none()
+            && !super::clause::is_verb(t)
+            && !word.ends_with("ing")
+            && !(word.len() > 4 && word.ends_with("ly"))
+    }
+
+    /// Whether a subject may start at token `start`: at the start of the sentence or of a
+    /// clause (after punctuation, a quote, or a function word), not right after a
+    /// content word, which would make it an object ("passed a bill called …").
+    fn clause_start(&self, start: usize) -> bool {
+        if start == 0 || self.in_quote(start - 1) {
+            return true;
+        }
+        let before = &self.tokens[start - 1];
+        boundary(self.text, before, &self.tokens[start]) || lexicon().stopwords.contains(before.norm.as_str())
+    }
+
+    /// The noun phrase that starts at token `start`: a name, a title, a description
+    /// ("a new report by the agency", "the data").
+    fn np_after(&self, start: usize) -> Option<Subject> {
         let mut end = start;
-        while end < self.tokens.len()
-            && end - start < MAX_MENTION_WORDS
-            && np_word(&self.tokens[end])
-            && !self.in_quote(end)
-        {
+        let mut general = false;
+        let mut head_end = None;
+        while end < self.tokens.len() && end - start < MAX_MENTION_WORDS && !self.in_quote(end) {
             if end > start && boundary(self.text, &self.tokens[end - 1], &self.tokens[end]) {
                 break;
             }
-            end += 1;
+            let t = &self.tokens[end];
+            if np_word(t) {
+                end += 1;
+            } else if self.common_word(end) && lexicon().cue_verb(t.norm.as_str()).is_none() {
+                general = true;
+                end += 1;
+            } else if end > start
+                && head_end.is_none()
+                && PHRASE_PREPOSITIONS.contains(&t.norm.as_str())
+                && self.tokens.get(end + 1).is_some_and(|n| np_word(n) && !n.norm.eq("and"))
+            {
+                head_end = Some(end);
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        while end > start && self.tokens[end - 1].norm == "and" {
+            end -= 1;
         }
         if end == start
             && start < self.tokens.len()
@@ -223,17 +364,24 @@ impl<'t> SentenceView<'t> {
         {
             end = start + 1;
         }
-        self.mention(start, end)
+        if end == start {
+            return None;
+        }
+        let head_end = head_end.unwrap_or(end).min(end).min(self::head_end(self.tokens, start, end));
+        let mention = read_subject(self.text, &self.tokens[start..head_end], general)?;
+        let span = Span::new(self.tokens[start].span.start, self.tokens[head_end - 1].span.end);
+        Some(Subject { mention, span, start, general })
     }
 
     /// The subject at the start of the sentence: "Merz called … and said …".
-    fn subject(&self) -> Option<(Mention, Span)> {
+    fn subject(&self) -> Option<Subject> {
         let first = (0..self.tokens.len()).find(|&i| !self.in_quote(i))?;
         let lex = lexicon();
         // Skip a sentence adverb: "Still, he told …".
         let first = if lex.stopwords.contains(self.tokens[first].norm.as_str())
             && !lex.determiners.contains(self.tokens[first].norm.as_str())
             && !lex.pronouns.contains_key(self.tokens[first].norm.as_str())
+            && lex.role(self.tokens[first].norm.as_str()).is_none()
         {
             first + 1
         } else {
@@ -242,66 +390,308 @@ impl<'t> SentenceView<'t> {
         self.np_after(first)
     }
 
+    /// The subject of the clause whose verb comes first before token `i` ("During the
+    /// speech, Trump attacked …, saying …": Trump); the opening phrase when no verb is
+    /// found.
+    fn main_subject(&self, i: usize) -> Option<Subject> {
+        let verb = self.first_verb.filter(|&v| v < i);
+        match verb {
+            Some(v) => self
+                .np_before(v)
+                .filter(|s| self.clause_start(s.start))
+                .or_else(|| self.np_before_appositive(v)),
+            None => self.subject(),
+        }
+    }
+
     /// A name before an appositive: "Wolfgang Ischinger, a German diplomat who …, told".
-    fn np_before_appositive(&self, verb: usize) -> Option<(Mention, Span)> {
+    fn np_before_appositive(&self, verb: usize) -> Option<Subject> {
+        let (verb, _) = self.skip_back(verb);
         if verb == 0 || !self.gap_has(verb - 1, ',') {
             return None;
         }
-        let floor = verb.saturating_sub(20);
-        let comma = (floor..verb - 1).rev().find(|&k| self.gap_has(k, ','))?;
-        match self.np_ending(comma + 1, true)? {
-            found @ (Mention::Named { .. }, _) => Some(found),
+        let floor = verb.saturating_sub(24);
+        // The nearest comma before the appositive's own that ends a name.
+        (floor..verb - 1).rev().filter(|&k| self.gap_has(k, ',')).find_map(|k| {
+            match self.np_ending(k + 1, true)? {
+                found @ Subject { mention: Mention::Named { .. }, .. } if self.clause_start(found.start) => {
+                    Some(found)
+                }
+                _ => None,
+            }
+        })
+    }
+
+    /// The antecedent of a relative pronoun before token `who`: "Trump, who says …".
+    fn antecedent(&self, who: usize) -> Option<Subject> {
+        if who == 0 || !self.gap_has(who - 1, ',') {
+            return None;
+        }
+        match self.np_ending(who, true)? {
+            found @ Subject { mention: Mention::Named { .. } | Mention::Description { .. }, .. } => {
+                Some(found)
+            }
             _ => None,
+        }
+    }
+
+    /// A speaker label opening the sentence: "PENCE: Well, …", "Ann Lee: We …".
+    fn label(&self, names: &Names) -> Option<Found> {
+        let first = (0..self.tokens.len().min(6)).find(|&i| self.tokens[i].capitalized)?;
+        if first > 0 && !self.in_quote(first) {
+            return None;
+        }
+        let last = (first..self.tokens.len().min(first + 4)).find(|&k| self.gap_has(k, ':'))?;
+        if last + 1 >= self.tokens.len()
+            || last - first >= 3
+            || !self.tokens[first..=last].iter().all(|t| t.capitalized && !is_determiner_word(t))
+        {
+            return None;
+        }
+        let (mention, span) = self.mention(first, last + 1)?;
+        if !matches!(mention, Mention::Named { .. }) || !names.contains(&self.tokens[last].norm) {
+            return None;
+        }
+        let colon = self.text[self.tokens[last].span.end..].find(':')? + self.tokens[last].span.end;
+        Some(Found {
+            mention,
+            mention_span: span,
+            cue: Span::new(colon, colon + 1),
+            cue_token: last,
+            speech: true,
+            form: AttributionForm::Label,
+        })
+    }
+
+    /// A name signing a quotation after a dash: "“…” ― Ann Lee".
+    fn signature(&self, i: usize) -> Option<Found> {
+        if i == 0 || !self.tokens[i].capitalized || self.in_quote(i) {
+            return None;
+        }
+        let between = gap(self.text, &self.tokens[i - 1], &self.tokens[i]);
+        let dash = between.find(['\u{2015}', '\u{2014}'])?;
+        if !between[..dash].contains(['\u{201D}', '"']) {
+            return None;
+        }
+        let found = self.np_after(i)?;
+        if !matches!(found.mention, Mention::Named { .. }) {
+            return None;
+        }
+        let at = self.tokens[i - 1].span.end + dash;
+        let width = between[dash..].chars().next()?.len_utf8();
+        Some(Found {
+            mention: found.mention,
+            mention_span: found.span,
+            cue: Span::new(at, at + width),
+            cue_token: i,
+            speech: true,
+            form: AttributionForm::CueFirst,
+        })
+    }
+}
+
+/// A subject phrase read before or after a cue.
+struct Subject {
+    mention: Mention,
+    /// The whole phrase, modifiers and prepositional phrases included.
+    span: Span,
+    /// Its first token.
+    start: usize,
+    /// Whether it has lower-case words outside the lexicon ("the fund", "elected
+    /// officials from both parties").
+    general: bool,
+}
+
+/// Where the head of the phrase `start..end` ends: before its first preposition ("experts"
+/// of "experts on North Korea"), and right after a role noun that lower-case words follow
+/// ("official" of "official familiar with the talks").
+fn head_end(tokens: &[Token], start: usize, end: usize) -> usize {
+    let end = (start..end).find(|&k| PHRASE_PREPOSITIONS.contains(&tokens[k].norm.as_str())).unwrap_or(end);
+    let lex = lexicon();
+    match (start..end).rev().find(|&k| lex.role(&tokens[k].norm).is_some()) {
+        Some(role) if role + 1 < end && tokens[role + 1..end].iter().all(|t| !t.capitalized) => role + 1,
+        _ => end,
+    }
+}
+
+/// Prepositions that may stand inside a speaker phrase ("the head of the agency").
+const PHRASE_PREPOSITIONS: [&str; 8] = ["of", "from", "on", "at", "for", "in", "with", "by"];
+
+fn is_determiner_word(t: &Token) -> bool {
+    lexicon().determiners.contains(t.norm.as_str())
+}
+
+/// Whether a subject may attribute with a cue verb: a name, a pronoun or a description
+/// from the lexicon always may; a general phrase ("the fund") only with a verb that is
+/// not also a common noun and at the start of a clause. A single capitalised word that
+/// opens the sentence counts as a name only when the article writes it capitalised
+/// elsewhere too, or with a verb of speech ("Stocks showed" is no attribution).
+fn acceptable(
+    view: &SentenceView<'_>,
+    subject: &Subject,
+    verb: CueVerb,
+    speech: bool,
+    names: &Names,
+) -> bool {
+    match &subject.mention {
+        Mention::Pronoun(..) => true,
+        Mention::Named { name, .. } => {
+            let single = !name.contains(' ');
+            let opening = subject.start == 0
+                || view.in_quote(subject.start - 1)
+                || view.gap_has(subject.start - 1, ':');
+            !(single && opening && !speech)
+                || names.contains(
+                    view.tokens[subject.start..]
+                        .iter()
+                        .find(|t| t.capitalized)
+                        .map_or("", |t| t.norm.as_str()),
+                )
+        }
+        _ if verb.evidence
+            && !matches!(subject.mention.speaker_kind(), SpeakerKind::Document)
+            && !subject.general =>
+        {
+            false
+        }
+        Mention::Description { .. } if !subject.general => true,
+        Mention::Description { .. } => {
+            // Not the object of a preposition or an infinitive ("for months discussed",
+            // "to placate Democrats who argued").
+            let before = subject.start.checked_sub(1).map(|k| view.tokens[k].norm.as_str());
+            !verb.noun_like
+                && view.clause_start(subject.start)
+                && !before.is_some_and(|w| w == "to" || PHRASE_PREPOSITIONS.contains(&w) || w == "during")
         }
     }
 }
 
-/// Finds the attribution of one sentence, if its words give one.
-pub(crate) fn find(text: &str, tokens: &[Token], quoted: &[Span]) -> Option<Found> {
-    let view = SentenceView::new(text, tokens, quoted);
-    let lex = lexicon();
-    for (i, t) in tokens.iter().enumerate() {
-        if view.in_quote(i) {
-            continue;
-        }
-        let word = t.norm.as_str();
-        if word == "according" && tokens.get(i + 1).is_some_and(|n| n.norm == "to") {
-            if let Some((mention, span)) = view.np_after(i + 2) {
-                let cue = Span::new(t.span.start, tokens[i + 1].span.end);
-                return Some(Found { mention, mention_span: span, cue, form: AttributionForm::According });
-            }
-            continue;
-        }
-        if t.capitalized || !lex.speech_verbs.contains(word) {
-            continue;
-        }
-        let found =
-            |(mention, span): (Mention, Span), form| Found { mention, mention_span: span, cue: t.span, form };
-        if word.ends_with("ing") {
-            if i > 0
-                && view.gap_has(i - 1, ',')
-                && let Some(subject) = view.subject()
-            {
-                return Some(found(subject, AttributionForm::Participle));
-            }
-            continue;
-        }
-        if let Some(np) = view.np_before(i).or_else(|| view.np_before_appositive(i)) {
-            return Some(found(np, AttributionForm::SpeakerFirst));
-        }
-        let after_quote_or_comma = i > 0 && gap(text, &tokens[i - 1], t).contains([',', '\u{201D}', '"']);
-        if after_quote_or_comma && let Some(np) = view.np_after(i + 1) {
-            return Some(found(np, AttributionForm::CueFirst));
-        }
-        if i > 0
-            && tokens[i - 1].norm == "and"
-            && let Some(subject) = view.subject()
+/// Capitalised words an article writes inside sentences (not as their first word):
+/// names, as opposed to common words capitalised at the start of a sentence.
+pub(crate) type Names = rustc_hash::FxHashSet<compact_str::CompactString>;
+
+/// Adds the capitalised words of one sentence that do not open it to `names`.
+pub(crate) fn note_names(text: &str, tokens: &[Token], names: &mut Names) {
+    for pair in tokens.windows(2) {
+        let between = gap(text, &pair[0], &pair[1]);
+        if pair[1].capitalized
+            && !pair[1].numeric
+            && !between.contains(['"', '\u{201C}', ':', '\u{2014}', '\u{2015}'])
         {
-            return Some(found(subject, AttributionForm::SpeakerFirst));
+            names.insert(pair[1].norm.clone());
         }
+    }
+}
+
+/// Finds the attributions of one sentence, in text order: a speaker label, cue verbs
+/// with their subjects, "according to", signatures after a quote.
+pub(crate) fn find_all(text: &str, tokens: &[Token], quoted: &[Span], names: &Names) -> Vec<Found> {
+    let view = SentenceView::new(text, tokens, quoted);
+    let mut out: Vec<Found> = Vec::new();
+    out.extend(view.label(names));
+    let mut i = 0;
+    while i < tokens.len() {
+        let found = find_at(&view, i, names);
+        if let Some(f) = found {
+            i = f.cue_token.max(i) + 1;
+            // One attribution per cue; a second cue of the same speaker in a row ("said
+            // and added") adds nothing.
+            if out.last().is_none_or(|last| last.mention != f.mention || last.cue_token + 3 < f.cue_token) {
+                out.push(f);
+            }
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The attribution whose cue is token `i`, if it is one.
+fn find_at(view: &SentenceView<'_>, i: usize, names: &Names) -> Option<Found> {
+    let (text, tokens) = (view.text, view.tokens);
+    let lex = lexicon();
+    if view.in_quote(i) {
+        return None;
+    }
+    let t = &tokens[i];
+    let word = t.norm.as_str();
+    if word == "according" && tokens.get(i + 1).is_some_and(|n| n.norm == "to") {
+        let s = view.np_after(i + 2)?;
+        let cue = Span::new(t.span.start, tokens[i + 1].span.end);
+        return Some(Found {
+            mention: s.mention,
+            mention_span: s.span,
+            cue,
+            cue_token: i + 1,
+            speech: true,
+            form: AttributionForm::According,
+        });
+    }
+    if let Some(found) = view.signature(i) {
+        return Some(found);
+    }
+    if t.capitalized {
+        return None;
+    }
+    let verb = lex.cue_verb(word)?;
+    if verb.needs_to && tokens.get(i + 1).is_none_or(|n| n.norm != "to") {
+        return None;
+    }
+    let speech = lex.speech_verbs.contains(word);
+    let found = |s: Subject, form| Found {
+        mention: s.mention,
+        mention_span: s.span,
+        cue: t.span,
+        cue_token: i,
+        speech,
+        form,
+    };
+    // `be`: a form of "be" stands between the subject and the verb: a progressive
+    // ("is saying") or, with a past participle, a passive ("was called").
+    let (before, be) = view.skip_back(i);
+    if verb.form == VerbForm::Participle && !be {
+        // "…, saying …": the participle takes the subject of its clause.
+        if i > 0
+            && view.gap_has(i - 1, ',')
+            && let Some(subject) = view.main_subject(i)
+        {
+            return Some(found(subject, AttributionForm::Participle));
+        }
+        return None;
+    }
+    if be && verb.form == VerbForm::Past {
+        return None; // "was called", "were told": no speaker in the subject
+    }
+    if before > 0 && matches!(tokens[before - 1].norm.as_str(), "who" | "which") {
+        if let Some(s) = view.antecedent(before - 1).filter(|s| acceptable(view, s, verb, speech, names)) {
+            return Some(found(s, AttributionForm::SpeakerFirst));
+        }
+        return None;
+    }
+    if let Some(s) = view.np_before(i).filter(|s| acceptable(view, s, verb, speech, names)) {
+        return Some(found(s, AttributionForm::SpeakerFirst));
+    }
+    if let Some(s) = view.np_before_appositive(i) {
+        return Some(found(s, AttributionForm::SpeakerFirst));
+    }
+    let after_quote_or_comma = i > 0 && gap(text, &tokens[i - 1], t).contains([',', '\u{201D}', '"']);
+    if speech
+        && after_quote_or_comma
+        && let Some(s) = view.np_after(i + 1).filter(|s| !s.general || s.start == i + 1)
+    {
+        return Some(found(s, AttributionForm::CueFirst));
+    }
+    if i > 0
+        && tokens[i - 1].norm == "and"
+        && let Some(subject) = view.main_subject(i - 1).filter(|s| acceptable(view, s, verb, speech, names))
+    {
+        return Some(found(subject, AttributionForm::SpeakerFirst));
     }
     None
 }
+
+/// How many recent sentence subjects pronoun resolution remembers.
+const MAX_SUBJECTS: usize = 8;
 
 /// The speakers of one article, with the state needed to resolve pronouns and
 /// descriptions to earlier mentions.
@@ -317,7 +707,11 @@ pub(crate) struct Registry {
     /// When each speaker was last mentioned (a running count).
     last_seen: Vec<usize>,
     clock: usize,
-    recent_person: Option<usize>,
+    /// The gender each speaker is known by (titles, pronouns that refer to it).
+    genders: Vec<Gender>,
+    /// Named people recently in subject position who have not spoken yet, with the
+    /// clock of their mention and their gender: "he" may be one of them.
+    subjects: Vec<(Mention, usize, Gender)>,
     recent_group: Option<usize>,
     /// Speaker index by key.
     by_key: std::collections::HashMap<String, usize>,
@@ -330,10 +724,31 @@ impl Registry {
     /// Resolves a mention to a speaker index, adding a speaker when it is new.
     pub fn resolve(&mut self, mention: &Mention) -> Option<usize> {
         let index = match mention {
-            Mention::Pronoun(RoleKind::Person) => self.recent_person?,
-            Mention::Pronoun(_) => self.recent_group?,
+            &Mention::Pronoun(RoleKind::Person, gender) => match self.person_for(gender) {
+                Some(index) => index,
+                None => self.unresolved(gender),
+            },
+            Mention::Pronoun(..) => match self.recent_group {
+                Some(index) => index,
+                None => self.unresolved(Gender::Unknown),
+            },
             Mention::Named { name, role, .. } => {
                 let key = mention.key()?;
+                // A person the article named in full as a subject before they spoke
+                // ("Governor Tom Hale visited …" then "HALE: …").
+                let earlier = self.subjects.iter().rev().find_map(|(m, _, _)| match m {
+                    Mention::Named { name, role, .. } if m.key().as_deref() == Some(key.as_str()) => {
+                        Some((name.clone(), role.clone()))
+                    }
+                    _ => None,
+                });
+                let (name, role) = match earlier {
+                    Some((full, title)) if self.find_key(&key).is_none() => {
+                        (full, title.or_else(|| role.clone()))
+                    }
+                    _ => (name.clone(), role.clone()),
+                };
+                let (name, role) = (&name, &role);
                 let index = self
                     .find_key(&key)
                     .unwrap_or_else(|| self.add(name, role.clone(), key, SpeakerKind::Named));
@@ -378,12 +793,98 @@ impl Registry {
         };
         self.clock += 1;
         self.last_seen[index] = self.clock;
-        match self.speakers[index].kind {
-            SpeakerKind::Named | SpeakerKind::Anonymous => self.recent_person = Some(index),
-            SpeakerKind::Group => self.recent_group = Some(index),
-            SpeakerKind::Document => {}
+        match mention {
+            &Mention::Pronoun(_, gender) if self.genders[index] == Gender::Unknown => {
+                self.genders[index] = gender
+            }
+            Mention::Named { role: Some(role), .. } if self.genders[index] == Gender::Unknown => {
+                self.genders[index] = role
+                    .split(|c: char| !c.is_alphanumeric())
+                    .map(|w| Gender::of_word(&w.to_lowercase()))
+                    .find(|g| *g != Gender::Unknown)
+                    .unwrap_or_default();
+            }
+            _ => {}
+        }
+        if self.speakers[index].kind == SpeakerKind::Group {
+            self.recent_group = Some(index);
         }
         Some(index)
+    }
+
+    /// A speaker for a pronoun the article gives no antecedent for: still a speaker
+    /// (the claim is not the outlet's own voice), known only by the pronoun.
+    fn unresolved(&mut self, gender: Gender) -> usize {
+        let (word, kind) = match gender {
+            Gender::Male => ("he", SpeakerKind::Anonymous),
+            Gender::Female => ("she", SpeakerKind::Anonymous),
+            Gender::Unknown => ("they", SpeakerKind::Group),
+        };
+        let key = format!("unresolved-{word}");
+        match self.find_key(&key) {
+            Some(index) => index,
+            None => {
+                let index = self.add(word, None, key, kind);
+                self.genders[index] = gender;
+                index
+            }
+        }
+    }
+
+    /// The person "he" or "she" refers to: the latest person, speaker or subject of a
+    /// sentence, whose known gender fits.
+    fn person_for(&mut self, gender: Gender) -> Option<usize> {
+        let speaker = (0..self.speakers.len())
+            .filter(|&i| matches!(self.speakers[i].kind, SpeakerKind::Named | SpeakerKind::Anonymous))
+            .filter(|&i| self.genders[i].fits(gender))
+            .max_by_key(|&i| self.last_seen[i])
+            .map(|i| (self.last_seen[i], i));
+        let subject = self.subjects.iter().rposition(|(_, _, g)| g.fits(gender));
+        match (speaker, subject) {
+            (Some((seen, i)), Some(s)) if seen >= self.subjects[s].1 => Some(i),
+            (_, Some(s)) => {
+                let (mention, _, known) = self.subjects.remove(s);
+                let index = self.resolve(&mention)?;
+                if self.genders[index] == Gender::Unknown {
+                    self.genders[index] = if known == Gender::Unknown { gender } else { known };
+                }
+                Some(index)
+            }
+            (Some((_, i)), None) => Some(i),
+            (None, None) => None,
+        }
+    }
+
+    /// Notes the named person a sentence opens with (its subject), so that a later
+    /// "he" or "she" can refer to them, with the gender the sentence's own pronouns
+    /// tell ("Ann Lee … her …").
+    pub fn note_sentence(&mut self, text: &str, tokens: &[Token], quoted: &[Span]) {
+        let view = SentenceView::new(text, tokens, quoted);
+        let Some(subject) = view.subject() else { return };
+        let Mention::Named { role, .. } = &subject.mention else { return };
+        let after = (subject.start + 1..tokens.len()).filter(|&i| !view.in_quote(i)).map(|i| &tokens[i]);
+        let mut gender = role
+            .iter()
+            .flat_map(|r| r.split(|c: char| !c.is_alphanumeric()))
+            .map(|w| Gender::of_word(&w.to_lowercase()))
+            .find(|g| *g != Gender::Unknown)
+            .unwrap_or_default();
+        if gender == Gender::Unknown {
+            // The sentence's own pronouns tell ("Ann Lee … her …"); titles of others do not.
+            gender = after
+                .filter(|t| {
+                    lexicon().pronouns.contains_key(t.norm.as_str())
+                        || matches!(t.norm.as_str(), "his" | "him" | "her")
+                })
+                .map(|t| Gender::of_word(t.norm.as_str()))
+                .find(|g| *g != Gender::Unknown)
+                .unwrap_or_default();
+        }
+        self.clock += 1;
+        self.subjects.push((subject.mention, self.clock, gender));
+        if self.subjects.len() > MAX_SUBJECTS {
+            self.subjects.remove(0);
+        }
     }
 
     fn find_key(&self, key: &str) -> Option<usize> {
@@ -420,6 +921,7 @@ impl Registry {
         self.roles.push(role.map(|r| r.to_lowercase()).unwrap_or_default());
         self.name_words.push(name.split_whitespace().count());
         self.last_seen.push(0);
+        self.genders.push(Gender::Unknown);
         self.speakers.len() - 1
     }
 }

@@ -15,8 +15,35 @@ pub(crate) enum RoleKind {
     Document,
 }
 
+/// How a form of an attribution verb stands: the base or -s form, the past (or past
+/// participle), or the -ing participle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum VerbForm {
+    Present,
+    Past,
+    Participle,
+}
+
+/// A form of a verb of `attribution_verbs.txt`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct CueVerb {
+    pub form: VerbForm,
+    /// The form is also a common noun ("plans", "claim"): only a speaker-like subject
+    /// makes it a cue.
+    pub noun_like: bool,
+    /// The verb attributes only before an infinitive ("declined to comment").
+    pub needs_to: bool,
+    /// A verb of evidence ("found", "showed"): it attributes to documents and data
+    /// ("the study found"), not to people ("police found the boy").
+    pub evidence: bool,
+}
+
 pub(crate) struct Lexicon {
     pub speech_verbs: HashSet<&'static str>,
+    /// Words that show a clause has a finite verb (auxiliaries, irregular verbs).
+    pub verb_signals: HashSet<&'static str>,
+    /// Every form of the attribution verbs (speech, evidence, cognition, intent).
+    pub cue_verbs: HashMap<String, CueVerb>,
     pub roles: HashMap<&'static str, RoleKind>,
     pub subject_skip: HashSet<&'static str>,
     pub determiners: HashSet<&'static str>,
@@ -87,6 +114,10 @@ pub(crate) fn lexicon() -> &'static Lexicon {
         Lexicon {
             synonyms,
             speech_verbs: lines(include_str!("../data/speech_verbs.txt")).collect(),
+            verb_signals: lines(include_str!("../data/verb_signals.txt"))
+                .flat_map(str::split_whitespace)
+                .collect(),
+            cue_verbs: cue_verbs(include_str!("../data/attribution_verbs.txt")),
             roles,
             subject_skip: lines(include_str!("../data/subject_skip.txt")).collect(),
             determiners: lines(include_str!("../data/determiners.txt")).collect(),
@@ -100,7 +131,96 @@ pub(crate) fn lexicon() -> &'static Lexicon {
     })
 }
 
+/// Every form of the verbs of `attribution_verbs.txt`: the listed forms and the
+/// regular -s, -ed and -ing forms derived from the base.
+fn cue_verbs(data: &'static str) -> HashMap<String, CueVerb> {
+    let mut verbs: HashMap<String, CueVerb> = HashMap::default();
+    let mut evidence = false;
+    for line in lines(data) {
+        if line.starts_with('[') {
+            evidence = line == "[evidence]";
+            continue;
+        }
+        let mut words: Vec<&str> = line.split_whitespace().collect();
+        let needs_to = words.last() == Some(&"+to");
+        if needs_to {
+            words.pop();
+        }
+        let Some((&first, listed)) = words.split_first() else { continue };
+        let noun_like = first.starts_with('~');
+        let base = first.trim_start_matches('~');
+        let mut add = |form: String, kind: VerbForm| {
+            // A form listed twice keeps its first reading (and "noun-like" if either is).
+            let noun_like = noun_like && kind == VerbForm::Present;
+            let entry = verbs.entry(form).or_insert(CueVerb { form: kind, noun_like, needs_to, evidence });
+            entry.noun_like |= noun_like;
+        };
+        add(base.to_string(), VerbForm::Present);
+        add(third_person(base), VerbForm::Present);
+        for &form in listed {
+            let kind = if form.ends_with("ing") {
+                VerbForm::Participle
+            } else if form.ends_with('s') && form != base {
+                VerbForm::Present
+            } else {
+                VerbForm::Past
+            };
+            add(form.to_string(), kind);
+        }
+        if !listed.iter().any(|f| f.ends_with("ing")) {
+            add(ing_form(base), VerbForm::Participle);
+        }
+        if !listed.iter().any(|f| !f.ends_with("ing") && !f.ends_with('s')) {
+            add(past_form(base), VerbForm::Past);
+        }
+    }
+    verbs
+}
+
+fn ends_consonant_y(word: &str) -> bool {
+    word.len() > 2 && word.ends_with('y') && !word[..word.len() - 1].ends_with(['a', 'e', 'o', 'u'])
+}
+
+fn third_person(base: &str) -> String {
+    if ends_consonant_y(base) {
+        format!("{}ies", &base[..base.len() - 1])
+    } else if base.ends_with(['s', 'x', 'z'])
+        || base.ends_with("ch")
+        || base.ends_with("sh")
+        || base.ends_with('o')
+    {
+        format!("{base}es")
+    } else {
+        format!("{base}s")
+    }
+}
+
+fn past_form(base: &str) -> String {
+    if base.ends_with('e') {
+        format!("{base}d")
+    } else if ends_consonant_y(base) {
+        format!("{}ied", &base[..base.len() - 1])
+    } else {
+        format!("{base}ed")
+    }
+}
+
+fn ing_form(base: &str) -> String {
+    if let Some(stem) = base.strip_suffix("ie") {
+        format!("{stem}ying")
+    } else if base.len() > 2 && base.ends_with('e') && !base.ends_with("ee") {
+        format!("{}ing", &base[..base.len() - 1])
+    } else {
+        format!("{base}ing")
+    }
+}
+
 impl Lexicon {
+    /// The attribution-verb reading of a word, if it is one.
+    pub fn cue_verb(&self, word: &str) -> Option<CueVerb> {
+        self.cue_verbs.get(word).copied()
+    }
+
     /// The role kind of a word, trying its singular too ("officials" -> official).
     pub fn role(&self, word: &str) -> Option<RoleKind> {
         self.roles.get(word).copied().or_else(|| self.roles.get(singular(word)).copied())
@@ -113,5 +233,35 @@ pub(crate) fn singular(word: &str) -> &str {
         &word[..word.len() - 1]
     } else {
         word
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn derives_verb_forms() {
+        let lex = lexicon();
+        for (word, form) in [
+            ("said", VerbForm::Past),
+            ("says", VerbForm::Present),
+            ("believes", VerbForm::Present),
+            ("criticized", VerbForm::Past),
+            ("denied", VerbForm::Past),
+            ("denies", VerbForm::Present),
+            ("urging", VerbForm::Participle),
+            ("argued", VerbForm::Past),
+            ("admitted", VerbForm::Past),
+            ("wrote", VerbForm::Past),
+            ("vowed", VerbForm::Past),
+            ("echoes", VerbForm::Present),
+        ] {
+            assert_eq!(lex.cue_verb(word).map(|v| v.form), Some(form), "{word}");
+        }
+        assert!(lex.cue_verb("plans").is_some_and(|v| v.noun_like));
+        assert!(lex.cue_verb("planned").is_some_and(|v| !v.noun_like));
+        assert!(lex.cue_verb("declined").is_some_and(|v| v.needs_to));
+        assert!(lex.cue_verb("during").is_none());
     }
 }

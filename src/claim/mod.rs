@@ -2,6 +2,7 @@
 //! quantities, hedges and negations, gathered in a [`ClaimSet`].
 
 mod attribution;
+mod clause;
 mod lexicon;
 mod quantity;
 mod speaker;
@@ -42,15 +43,18 @@ pub struct Cue {
     pub span: Span,
 }
 
-/// One claim: a body sentence with who says it and what it holds.
+/// One claim: one fact of a body sentence (a clause), with who says it and what it
+/// holds.
 #[derive(Debug, Clone, Serialize)]
 pub struct Claim<'a> {
     /// Position of the claim in its [`ClaimSet`].
     pub index: usize,
-    /// The sentence, exactly `input[span]`.
+    /// The words of the claim, exactly `input[span]`.
     pub text: &'a str,
     /// Where it stands in the input.
     pub span: Span,
+    /// The sentence the claim comes from (a sentence may hold several claims).
+    pub sentence: Span,
     /// Index of its paragraph in the article.
     pub paragraph: usize,
     /// Who says it; `None` for the article's own voice.
@@ -230,61 +234,116 @@ impl Extractor {
         if count > self.max_claims {
             return Err(Error::TooManyClaims { count, limit: self.max_claims });
         }
+        // First pass: every sentence's tokens, and the capitalised words the article
+        // writes inside its sentences (names, as opposed to capitalised first words).
+        let mut names = attribution::Names::default();
+        let prepared: Vec<Vec<(NormalizedText, Vec<Token>)>> = article
+            .paragraphs()
+            .iter()
+            .map(|paragraph| {
+                paragraph
+                    .sentences
+                    .iter()
+                    .map(|&span| {
+                        let sentence = &text[span.range()];
+                        let norm = NormalizedText::new(sentence);
+                        let mut tokens = tokenize_normalized(sentence, &norm);
+                        for t in &mut tokens {
+                            t.span = t.span.shift(span.start);
+                        }
+                        attribution::note_names(text, &tokens, &mut names);
+                        (norm, tokens)
+                    })
+                    .collect()
+            })
+            .collect();
         let mut registry = attribution::Registry::default();
         let mut claims: Vec<Claim<'a>> = Vec::with_capacity(count);
-        // The last attributed speaker of a paragraph that ended inside or after a quote.
-        let mut carried: Option<Attribution> = None;
-        for (p, paragraph) in article.paragraphs().iter().enumerate() {
+        // The last attributed speaker of a paragraph that ended inside or after a quote,
+        // or with a colon that opens the next paragraph.
+        let mut carried: Option<(Attribution, bool)> = None;
+        for ((p, paragraph), sentences) in article.paragraphs().iter().enumerate().zip(&prepared) {
             let marks = attribution::quote_marks(text, &paragraph.sentences);
-            let first = claims.len();
-            let mut found = Vec::with_capacity(paragraph.sentences.len());
-            for (&span, mark) in paragraph.sentences.iter().zip(&marks) {
-                let sentence = &text[span.range()];
-                let norm = NormalizedText::new(sentence);
-                let tokens: Vec<Token> = tokenize_normalized(sentence, &norm)
-                    .into_iter()
-                    .map(|mut t| {
-                        t.span = t.span.shift(span.start);
-                        t
-                    })
-                    .collect();
-                let hit = attribution::find(text, &tokens, &mark.regions);
-                let attribution = hit.as_ref().and_then(|f| {
-                    Some(Attribution {
-                        speaker: registry.resolve(&f.mention)?,
-                        mention: f.mention_span,
-                        cue: Some(f.cue),
-                        form: f.form,
-                    })
-                });
-                found.push(hit.is_some());
-                let quantities = quantity::find_quantities(sentence, &norm, span.start);
-                let lex = lexicon();
-                let (hedges, negations) = find_cues(lex, &norm, span.start);
-                let tail = attribution.as_ref().and_then(|a| trailing_attribution(text, &tokens, a));
-                let content = &tokens[..tail.unwrap_or(tokens.len())];
-                // Capitalised words folded once, for the terms and the topic (by token).
-                let names: Vec<Option<CompactString>> =
-                    tokens.iter().map(|t| t.capitalized.then(|| fold_name(&t.norm))).collect();
-                let terms = self.terms(content, &names, attribution.as_ref(), &quantities);
-                claims.push(Claim {
-                    index: claims.len(),
-                    text: sentence,
-                    span,
-                    paragraph: p,
-                    attribution,
-                    topic: topic_of(&terms, &names),
-                    quantities,
-                    hedges,
-                    negations,
-                    quotes: mark.regions.clone(),
-                    term_keys: terms.iter().map(|t| term_key(t)).collect(),
-                    terms,
-                });
+            // Each sentence's attributions with the token of their cue, in text order.
+            let mut found: Vec<Vec<Governor>> = Vec::with_capacity(sentences.len());
+            for ((_, tokens), mark) in sentences.iter().zip(&marks) {
+                registry.note_sentence(text, tokens, &mark.regions);
+                let hits = attribution::find_all(text, tokens, &mark.regions, &names);
+                found.push(
+                    hits.iter()
+                        .filter_map(|f| {
+                            let a = Attribution {
+                                speaker: registry.resolve(&f.mention)?,
+                                mention: f.mention_span,
+                                cue: Some(f.cue),
+                                form: f.form,
+                            };
+                            let trailing = trailing_attribution(text, tokens, &a).is_some();
+                            Some(Governor { cue: f.cue_token, attribution: a, trailing, speech: f.speech })
+                        })
+                        .collect(),
+                );
             }
-            continue_quotes(&mut claims[first..], &marks, &found, carried.take());
-            carried =
-                claims[first..].last().filter(|c| !c.quotes.is_empty()).and_then(|c| c.attribution.clone());
+            let has_cue: Vec<bool> = found.iter().map(|f| !f.is_empty()).collect();
+            let mut primary: Vec<Option<Attribution>> =
+                found.iter().map(|f| f.first().map(|g| g.attribution.clone())).collect();
+            continue_quotes(&mut primary, &marks, &has_cue, carried.take());
+            carried = paragraph.sentences.last().zip(primary.last()).and_then(|(&span, a)| {
+                let opens_next = text[span.range()].trim_end().ends_with(':');
+                let quoted = marks.last().is_some_and(|m| !m.regions.is_empty());
+                a.clone().filter(|_| quoted || opens_next).map(|a| (a, opens_next))
+            });
+            for (s, (&span, (norm, tokens))) in paragraph.sentences.iter().zip(sentences).enumerate() {
+                let starts = clause::clause_starts(text, tokens);
+                let spans = clause::clause_spans(text, span, tokens, &starts);
+                let quantities = quantity::find_quantities(&text[span.range()], norm, span.start);
+                let (hedges, negations) = find_cues(lexicon(), norm, span.start);
+                let mut from = 0;
+                // Quantities, cues and quotes come in text order: one cursor each
+                // hands every clause its own (a run-on sentence stays linear).
+                let (mut q, mut h, mut g, mut r) = (0, 0, 0, 0);
+                for (k, &clause) in spans.iter().enumerate() {
+                    let to = starts.get(k).copied().unwrap_or(tokens.len());
+                    let regions = &marks[s].regions;
+                    while r < regions.len() && regions[r].end <= clause.start {
+                        r += 1;
+                    }
+                    let mut quotes = Vec::new();
+                    let mut k = r;
+                    while let Some(region) = regions.get(k).filter(|x| x.start < clause.end) {
+                        quotes.extend(region.intersect(clause));
+                        k += 1;
+                    }
+                    let quoted_start =
+                        tokens.get(from).is_some_and(|t| regions.get(r).is_some_and(|x| x.contains(t.span)));
+                    let attribution = if found[s].is_empty() {
+                        primary[s].clone()
+                    } else {
+                        governing(&found[s], tokens, (from, to), quoted_start)
+                    };
+                    self.push_claim(
+                        &mut claims,
+                        Clause {
+                            text,
+                            span: clause,
+                            sentence: span,
+                            paragraph: p,
+                            tokens: &tokens[from..to],
+                        },
+                        attribution,
+                        take_inside(&quantities, &mut q, clause, |x| x.span),
+                        (
+                            take_inside(&hedges, &mut h, clause, |x| x.span),
+                            take_inside(&negations, &mut g, clause, |x| x.span),
+                        ),
+                        quotes,
+                    );
+                    from = to;
+                }
+            }
+        }
+        if claims.len() > self.max_claims {
+            return Err(Error::TooManyClaims { count: claims.len(), limit: self.max_claims });
         }
         let mut by_speaker: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         let mut by_topic: BTreeMap<String, Vec<usize>> = BTreeMap::new();
@@ -295,6 +354,40 @@ impl Extractor {
             by_topic.entry(c.topic.clone()).or_default().push(c.index);
         }
         Ok(ClaimSet { article, claims, speakers: registry.speakers, by_speaker, by_topic })
+    }
+
+    /// Adds the claim of one clause: its terms and topic from its own words.
+    fn push_claim<'a>(
+        &self,
+        claims: &mut Vec<Claim<'a>>,
+        clause: Clause<'a, '_>,
+        attribution: Option<Attribution>,
+        quantities: Vec<Quantity>,
+        (hedges, negations): (Vec<Cue>, Vec<Cue>),
+        quotes: Vec<Span>,
+    ) {
+        let tokens = clause.tokens;
+        let tail = attribution.as_ref().and_then(|a| trailing_attribution(clause.text, tokens, a));
+        let content = &tokens[..tail.unwrap_or(tokens.len())];
+        // Capitalised words folded once, for the terms and the topic (by token).
+        let names: Vec<Option<CompactString>> =
+            tokens.iter().map(|t| t.capitalized.then(|| fold_name(&t.norm))).collect();
+        let terms = self.terms(content, &names, attribution.as_ref(), &quantities);
+        claims.push(Claim {
+            index: claims.len(),
+            text: &clause.text[clause.span.range()],
+            span: clause.span,
+            sentence: clause.sentence,
+            paragraph: clause.paragraph,
+            attribution,
+            topic: topic_of(&terms, &names),
+            quantities,
+            hedges,
+            negations,
+            quotes,
+            term_keys: terms.iter().map(|t| term_key(t)).collect(),
+            terms,
+        });
     }
 
     /// The stem of a word, memoised per thread: news prose repeats its words, and the
@@ -382,49 +475,112 @@ fn trailing_attribution(text: &str, tokens: &[Token], a: &Attribution) -> Option
         AttributionForm::SpeakerFirst => a.mention.start.min(a.cue?.start),
         _ => return None,
     };
-    let i = tokens.iter().position(|t| t.span.start >= start)?;
-    if i < 3 {
+    // Tokens are in text order: a binary search, as a run-on sentence may hold many cues.
+    let i = tokens.partition_point(|t| t.span.start < start);
+    if i >= tokens.len() || i < 3 {
         return None; // "Still, he told …": the attribution leads the sentence
     }
     let gap = attribution::gap(text, tokens.get(i.checked_sub(1)?)?, &tokens[i]);
     gap.contains([',', '\u{201D}', '"']).then_some(i)
 }
 
+/// The items from `items[*at..]` that lie inside `clause`, moving `at` past them; items
+/// are in text order, and one a clause boundary cuts goes with the clause it starts in.
+fn take_inside<T: Clone>(items: &[T], at: &mut usize, clause: Span, span: fn(&T) -> Span) -> Vec<T> {
+    let mut out = Vec::new();
+    while let Some(item) = items.get(*at).filter(|x| span(x).start < clause.end) {
+        out.push(item.clone());
+        *at += 1;
+    }
+    out
+}
+
+/// One clause of a sentence, on its way to becoming a claim.
+struct Clause<'a, 't> {
+    /// The article text.
+    text: &'a str,
+    span: Span,
+    sentence: Span,
+    paragraph: usize,
+    tokens: &'t [Token],
+}
+
+/// An attribution of a sentence, with what decides which clauses it governs.
+struct Governor {
+    /// The token of its cue.
+    cue: usize,
+    attribution: Attribution,
+    /// Whether it trails the sentence ("…, officials said.").
+    trailing: bool,
+    /// Whether its cue reports speech (it wins over a belief or intent in one clause).
+    speech: bool,
+}
+
+/// The attribution that governs the clause of tokens `from..to` of a sentence: the one
+/// whose cue stands in it (a verb of speech first: "Washington is offering …, said one
+/// official"); else one before it that the clause continues ("…, that B", "and that C",
+/// or a quotation that goes on); else a trailing one after it ("A, and B, officials
+/// said").
+fn governing(
+    found: &[Governor],
+    tokens: &[Token],
+    (from, to): (usize, usize),
+    quoted_start: bool,
+) -> Option<Attribution> {
+    let inside = || found.iter().filter(|g| (from..to).contains(&g.cue));
+    if let Some(g) = inside().find(|g| g.speech).or_else(|| inside().next()) {
+        return Some(g.attribution.clone());
+    }
+    let continues = quoted_start
+        || tokens.get(from).is_some_and(|t| t.norm == "that")
+        || (tokens.get(from).is_some_and(|t| matches!(t.norm.as_str(), "and" | "but" | "or"))
+            && tokens.get(from + 1).is_some_and(|t| t.norm == "that"));
+    // The reporting frame the clause continues: the sentence's first attribution.
+    if continues && let Some(g) = found.iter().find(|g| g.cue < from) {
+        return Some(g.attribution.clone());
+    }
+    found.iter().find(|g| g.cue >= to && g.trailing).map(|g| g.attribution.clone())
+}
+
 /// Gives quoted sentences without a cue the speaker of the quotation they belong to:
 /// the sentence later in the paragraph where the quotation closes with a cue, or else
 /// the last attributed sentence before them (in this paragraph, or `carried` from the
-/// one before).
+/// one before, with whether it ended with a colon that opens this whole paragraph).
+/// `attributions` holds each sentence's first attribution.
 fn continue_quotes(
-    claims: &mut [Claim<'_>],
+    attributions: &mut [Option<Attribution>],
     marks: &[attribution::QuoteMarks],
     found: &[bool],
-    carried: Option<Attribution>,
+    carried: Option<(Attribution, bool)>,
 ) {
-    let n = claims.len();
+    let n = attributions.len();
     // closing[i]: the attribution of the sentence where the quotation open at sentence
     // `i` closes with a cue, found from the back in one pass.
     let mut closing: Vec<Option<Attribution>> = vec![None; n];
     for j in (0..n).rev() {
         closing[j] = if found[j] {
-            claims[j].attribution.clone()
+            attributions[j].clone()
         } else if marks[j].ends_open && j + 1 < n {
             closing[j + 1].clone()
         } else {
             None
         };
     }
-    let mut earlier = carried;
+    // A colon carried from the paragraph before opens a quoted paragraph.
+    let opened =
+        carried.as_ref().is_some_and(|(_, colon)| *colon) && marks.first().is_some_and(|m| m.starts_quoted);
+    let mut earlier = carried.map(|(a, _)| a);
     for i in 0..n {
-        if !found[i] && claims[i].attribution.is_none() && marks[i].starts_quoted {
+        if !found[i] && attributions[i].is_none() && (marks[i].starts_quoted || opened) {
             // The quotation continues into later sentences only while it stays open.
             let later = if marks[i].ends_open && i + 1 < n { closing[i + 1].clone() } else { None };
             if let Some(mut a) = later.or_else(|| earlier.clone()) {
                 a.cue = None;
                 a.form = AttributionForm::Continued;
-                claims[i].attribution = Some(a);
+                attributions[i] = Some(a);
             }
         }
-        if let Some(a) = &claims[i].attribution {
+        if let Some(a) = &attributions[i] {
             earlier = Some(a.clone());
         }
     }

@@ -36,11 +36,36 @@ pub struct Speaker {
     pub kind: SpeakerKind,
 }
 
+/// The gender a pronoun or a title tells ("he", "Mrs."), for resolving pronouns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum Gender {
+    #[default]
+    Unknown,
+    Male,
+    Female,
+}
+
+impl Gender {
+    /// The gender a word tells: a pronoun or a title.
+    pub fn of_word(word: &str) -> Gender {
+        match word {
+            "he" | "him" | "his" | "himself" | "mr" | "mister" | "sir" => Gender::Male,
+            "she" | "her" | "hers" | "herself" | "mrs" | "ms" | "miss" | "madam" => Gender::Female,
+            _ => Gender::Unknown,
+        }
+    }
+
+    /// Whether a speaker of gender `self` may be referred to with a pronoun of `other`.
+    pub fn fits(self, other: Gender) -> bool {
+        self == Gender::Unknown || other == Gender::Unknown || self == other
+    }
+}
+
 /// A speaker mention as read from the words of a sentence.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Mention {
-    /// "he", "they".
-    Pronoun(RoleKind),
+    /// "he", "they", with the gender the word tells.
+    Pronoun(RoleKind, Gender),
     /// A name, with the role words before it: "German Chancellor" + "Friedrich Merz".
     Named { name: String, role: Option<String>, surname: String },
     /// A description: "one senior European diplomat", "the statement".
@@ -76,7 +101,7 @@ impl Mention {
     /// The per-article key of a mention that is not a pronoun.
     pub fn key(&self) -> Option<String> {
         match self {
-            Mention::Pronoun(_) => None,
+            Mention::Pronoun(..) => None,
             Mention::Named { surname, .. } => Some(fold_name(surname).into()),
             Mention::Description { head, modifiers, .. } => {
                 let mut parts: Vec<&str> = modifiers.iter().map(String::as_str).collect();
@@ -88,7 +113,7 @@ impl Mention {
 
     pub fn speaker_kind(&self) -> SpeakerKind {
         match self {
-            Mention::Named { .. } | Mention::Pronoun(_) => SpeakerKind::Named,
+            Mention::Named { .. } | Mention::Pronoun(..) => SpeakerKind::Named,
             Mention::Description { kind: RoleKind::Document, .. } => SpeakerKind::Document,
             Mention::Description { plural: true, .. }
             | Mention::Description { kind: RoleKind::Group, .. } => SpeakerKind::Group,
@@ -123,7 +148,7 @@ pub(crate) fn read_mention(text: &str, tokens: &[Token]) -> Option<Mention> {
     if let [only] = tokens
         && let Some(&kind) = lex.pronouns.get(only.norm.as_str())
     {
-        return Some(Mention::Pronoun(kind));
+        return Some(Mention::Pronoun(kind, Gender::of_word(only.norm.as_str())));
     }
     let definite =
         tokens.first().is_some_and(|t| matches!(t.norm.as_str(), "the" | "his" | "her" | "their" | "its"));
@@ -182,6 +207,35 @@ pub(crate) fn read_mention(text: &str, tokens: &[Token]) -> Option<Mention> {
         plural: singular(&head.norm) != head.norm,
         definite,
         text: span_text(words),
+    })
+}
+
+/// Reads a subject phrase as a speaker mention: as [`read_mention`], and with
+/// `general`, a phrase headed by a noun outside the lexicon too ("the fund", "63
+/// percent"), read as a group.
+pub(crate) fn read_subject(text: &str, tokens: &[Token], general: bool) -> Option<Mention> {
+    if let Some(m) = read_mention(text, tokens) {
+        return Some(m);
+    }
+    if !general {
+        return None;
+    }
+    let definite =
+        tokens.first().is_some_and(|t| matches!(t.norm.as_str(), "the" | "his" | "her" | "their" | "its"));
+    let words: Vec<&Token> = tokens.iter().filter(|t| !is_determiner(t) && t.norm != "and").collect();
+    let head = words.last().filter(|h| !h.capitalized)?;
+    let (a, b) = (words.first()?.span.start, head.span.end);
+    Some(Mention::Description {
+        head: singular(&head.norm).to_string(),
+        modifiers: words[..words.len() - 1]
+            .iter()
+            .filter(|t| t.capitalized)
+            .map(|t| t.norm.to_string())
+            .collect(),
+        kind: RoleKind::Group,
+        plural: singular(&head.norm) != head.norm,
+        definite,
+        text: text[a..b].to_string(),
     })
 }
 

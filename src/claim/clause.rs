@@ -1,0 +1,139 @@
+//! Clauses: the facts a sentence packs together, split where a new clause with its own
+//! verb starts ("…, and engineers began …", "…, adding that …", "…; buses will …").
+
+use super::lexicon::{VerbForm, lexicon};
+use crate::span::Span;
+use crate::text::token::Token;
+
+/// The fewest words a clause may have: a shorter fragment stays with its neighbour
+/// ("Prices rose, and wages fell." is one claim).
+const MIN_CLAUSE_WORDS: usize = 4;
+
+/// How far after a conjunction the splitter looks for the new clause's verb.
+const VERB_WINDOW: usize = 8;
+
+/// Conjunctions that join main clauses after a comma.
+const COORDINATORS: [&str; 5] = ["and", "but", "yet", "or", "so"];
+
+/// Subordinators of contrast and time clauses after a comma.
+const SUBORDINATORS: [&str; 5] = ["while", "whereas", "as", "although", "though"];
+
+/// The token indices where the clauses of a sentence start, after the first (which
+/// starts at token 0), in order. `text` is the article text the tokens point into.
+pub(crate) fn clause_starts(text: &str, tokens: &[Token]) -> Vec<usize> {
+    let n = tokens.len();
+    let mut starts = Vec::new();
+    if n < 2 * MIN_CLAUSE_WORDS {
+        return starts;
+    }
+    let lex = lexicon();
+    let mut last = 0;
+    // Whether a "that" has opened reported content: later ", that …" / "and that …"
+    // start further reported facts.
+    let mut that_seen = false;
+    let mut cue_seen = false;
+    // The last token after which a comma or semicolon stands: a relative clause after it
+    // runs to the end of the sentence.
+    let last_break = (1..n)
+        .rev()
+        .find(|&k| {
+            text.get(tokens[k - 1].span.end..tokens[k].span.start).is_some_and(|g| g.contains([',', ';']))
+        })
+        .unwrap_or(0);
+    for i in 1..n {
+        let between = text.get(tokens[i - 1].span.end..tokens[i].span.start).unwrap_or("");
+        let comma = between.contains(',');
+        let word = tokens[i].norm.as_str();
+        let next = tokens.get(i + 1).map(|t| t.norm.as_str());
+        let finite_cue = |t: &Token| {
+            !t.capitalized
+                && lex
+                    .cue_verb(t.norm.as_str())
+                    .is_some_and(|v| v.form != VerbForm::Participle && !v.noun_like && !v.evidence)
+        };
+        let split = if between.contains(';') {
+            // "…; buses will replace trains": a clause, not the next item of a list
+            // ("Lyon, France; Turin, Italy").
+            has_verb_before(text, tokens, i, ';')
+        } else if word == "and" && tokens.get(i + 1).is_some_and(finite_cue) {
+            // "… and said …": a coordinated reporting verb of the same subject.
+            true
+        } else if comma && COORDINATORS.contains(&word) {
+            if next == Some("that") && that_seen { true } else { own_clause(tokens, i + 1) }
+        } else if comma && SUBORDINATORS.contains(&word) {
+            own_clause(tokens, i + 1)
+        } else if comma && matches!(word, "who" | "which") {
+            i >= last_break
+        } else if (comma && word == "that") || (word == "and" && next == Some("that")) {
+            that_seen
+        } else if comma && !tokens[i].capitalized {
+            // "…, adding that …": a participle of a verb of attribution.
+            lex.cue_verb(word).is_some_and(|v| v.form == VerbForm::Participle && !v.noun_like && !v.evidence)
+        } else {
+            false
+        };
+        that_seen |= word == "that" && cue_seen;
+        cue_seen |= !tokens[i].capitalized && lex.cue_verb(word).is_some();
+        if split && i - last >= MIN_CLAUSE_WORDS && n - i >= MIN_CLAUSE_WORDS {
+            starts.push(i);
+            last = i;
+        }
+    }
+    starts
+}
+
+/// Whether a clause with its own subject and verb starts at token `i`: its first word
+/// is not itself a verb (that would be a verb phrase of the same subject: "…, and went
+/// home") and a verb follows within a few words.
+fn own_clause(tokens: &[Token], i: usize) -> bool {
+    tokens.get(i).is_some_and(|t| !is_verb(t)) && has_verb(tokens, i + 1)
+}
+
+fn has_verb(tokens: &[Token], from: usize) -> bool {
+    tokens.iter().skip(from).take(VERB_WINDOW).any(is_verb)
+}
+
+/// Whether the words from token `i` up to the next `stop` mark hold a verb.
+fn has_verb_before(text: &str, tokens: &[Token], i: usize, stop: char) -> bool {
+    for (k, t) in tokens.iter().enumerate().skip(i).take(2 * VERB_WINDOW) {
+        if is_verb(t) {
+            return true;
+        }
+        if tokens
+            .get(k + 1)
+            .is_some_and(|n| text.get(t.span.end..n.span.start).is_some_and(|g| g.contains(stop)))
+        {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether a token looks like a finite verb: an auxiliary, a listed verb, a verb of
+/// attribution, or a lower-case word ending in "-ed".
+pub(crate) fn is_verb(t: &Token) -> bool {
+    if t.capitalized || t.numeric {
+        return false;
+    }
+    let word = t.norm.as_str();
+    let lex = lexicon();
+    lex.verb_signals.contains(word)
+        || (word.len() > 4 && word.ends_with("ed"))
+        || lex.cue_verb(word).is_some_and(|v| v.form != VerbForm::Participle && !v.noun_like)
+}
+
+/// The spans of the clauses of a sentence: contiguous, covering `sentence`, each from
+/// its first word to just before the next clause's first word (trailing white space
+/// trimmed).
+pub(crate) fn clause_spans(text: &str, sentence: Span, tokens: &[Token], starts: &[usize]) -> Vec<Span> {
+    let mut spans = Vec::with_capacity(starts.len() + 1);
+    let mut from = sentence.start;
+    for &s in starts {
+        let at = tokens[s].span.start;
+        let end = from + text[from..at].trim_end().len();
+        spans.push(Span::new(from, end));
+        from = at;
+    }
+    spans.push(Span::new(from, sentence.end));
+    spans
+}
