@@ -160,7 +160,8 @@ const BLOOMBERG: &str = include_str!("../examples/data/003_4ee3722dddd13468.txt"
 fn seed_speakers() {
     let set = ClaimSet::new(Article::parse(BLOOMBERG).unwrap()).unwrap();
     let claim = set.claims().iter().find(|c| c.text.contains("800,000-strong")).unwrap();
-    assert_eq!(set.speaker_of(claim).unwrap().key, "statement");
+    // "according to the statement": the statement the European leaders issued.
+    assert_eq!(set.speaker_of(claim).unwrap().key, "european-leader");
     assert_eq!(claim.quantities[0].value, 800_000.0);
     let zelensky: Vec<_> = set.by_speaker("zelensky").map(|c| c.index).collect();
     assert!(zelensky.len() >= 6, "{zelensky:?}");

@@ -214,14 +214,16 @@ impl<'t> SentenceView<'t> {
     fn np_ending(&self, end: usize, past_comma: bool) -> Option<Subject> {
         let lex = lexicon();
         let (mut j, _) = self.skip_back(end);
+        let mut tagged = false;
         if j > 0 && !past_comma && gap(self.text, &self.tokens[j - 1], &self.tokens[j]).contains(')') {
             // Back over the parenthesis to the word before "(".
             let floor = j.saturating_sub(6);
             if let Some(k) = (floor..j - 1).rev().find(|&k| self.gap_has(k, '(')) {
                 j = k + 1;
+                tagged = true;
             }
         }
-        if j == 0 || (!past_comma && boundary(self.text, &self.tokens[j - 1], &self.tokens[j])) {
+        if j == 0 || (!past_comma && !tagged && boundary(self.text, &self.tokens[j - 1], &self.tokens[j])) {
             return None;
         }
         let last = j - 1;
@@ -248,7 +250,8 @@ impl<'t> SentenceView<'t> {
                 start -= 1;
                 // A determiner opens the phrase, unless a preposition or "and" joins it
                 // to more ("the head of the agency", "Trump and his aides").
-                let joined = start > 0 && self.tokens[start - 1].norm == "and";
+                let joined = start > 0
+                    && (self.tokens[start - 1].norm == "and" || is_determiner_word(&self.tokens[start - 1]));
                 if is_determiner_word(t) && !self.preposition_before(start) && !joined {
                     break;
                 }
@@ -506,7 +509,16 @@ struct Subject {
 /// of "experts on North Korea"), and right after a role noun that lower-case words follow
 /// ("official" of "official familiar with the talks").
 fn head_end(tokens: &[Token], start: usize, end: usize) -> usize {
-    let end = (start..end).find(|&k| PHRASE_PREPOSITIONS.contains(&tokens[k].norm.as_str())).unwrap_or(end);
+    // "of" between capitalised words is part of a name: "Ministry of Transport".
+    let in_name = |k: usize| {
+        tokens[k].norm == "of"
+            && k > start
+            && tokens[k - 1].capitalized
+            && tokens.get(k + 1).is_some_and(|t| t.capitalized)
+    };
+    let end = (start..end)
+        .find(|&k| PHRASE_PREPOSITIONS.contains(&tokens[k].norm.as_str()) && !in_name(k))
+        .unwrap_or(end);
     let lex = lexicon();
     match (start..end).rev().find(|&k| lex.role(&tokens[k].norm).is_some()) {
         Some(role) if role + 1 < end && tokens[role + 1..end].iter().all(|t| !t.capitalized) => role + 1,
@@ -534,6 +546,11 @@ fn acceptable(
     names: &Names,
 ) -> bool {
     match &subject.mention {
+        // "I" and "we" speak with a verb of speech ("we said"), not in a progressive or
+        // with a belief ("we are saying goodbye", "I think"): there the writer speaks.
+        Mention::Pronoun(..) if matches!(view.tokens[subject.start].norm.as_str(), "i" | "we") => {
+            speech && verb.form != VerbForm::Participle
+        }
         Mention::Pronoun(..) => true,
         Mention::Named { name, .. } => {
             let single = !name.contains(' ');
@@ -690,6 +707,9 @@ fn find_at(view: &SentenceView<'_>, i: usize, names: &Names) -> Option<Found> {
     None
 }
 
+/// Verbs that say who a document comes from: "issued a statement".
+const ISSUE_VERBS: [&str; 6] = ["issued", "released", "published", "sent", "signed", "posted"];
+
 /// How many recent sentence subjects pronoun resolution remembers.
 const MAX_SUBJECTS: usize = 8;
 
@@ -713,6 +733,9 @@ pub(crate) struct Registry {
     /// clock of their mention and their gender: "he" may be one of them.
     subjects: Vec<(Mention, usize, Gender)>,
     recent_group: Option<usize>,
+    /// Who issued each document the article mentions, by the document's head noun
+    /// ("European leaders issued a statement": "the statement" is theirs).
+    issuers: std::collections::HashMap<String, Mention>,
     /// Speaker index by key.
     by_key: std::collections::HashMap<String, usize>,
     /// Speakers by the head nouns of their descriptions and the words of their roles
@@ -772,6 +795,12 @@ impl Registry {
                 }
                 index
             }
+            Mention::Description { head, kind: RoleKind::Document, definite: true, .. }
+                if self.issuers.contains_key(head) =>
+            {
+                let issuer = self.issuers.get(head)?.clone();
+                return self.resolve(&issuer);
+            }
             Mention::Description { head, modifiers, definite, text, .. } => {
                 let key = mention.key()?;
                 let earlier = if *definite { self.find_description(head, modifiers) } else { None };
@@ -810,6 +839,41 @@ impl Registry {
             self.recent_group = Some(index);
         }
         Some(index)
+    }
+
+    /// Notes who issues a document in this sentence: "European leaders issued a
+    /// statement", "the ministry released a report".
+    fn note_issuers(&mut self, view: &SentenceView<'_>) {
+        let lex = lexicon();
+        for (i, t) in view.tokens.iter().enumerate() {
+            if view.in_quote(i) || !ISSUE_VERBS.contains(&t.norm.as_str()) {
+                continue;
+            }
+            let Some(document) =
+                view.tokens[i + 1..].iter().take(4).find(|d| lex.role(&d.norm) == Some(RoleKind::Document))
+            else {
+                continue;
+            };
+            // The subject of "issued", not the object of a preposition before it ("talks
+            // hosted by Merz issued …" is not Merz's statement).
+            let after_preposition = |s: &Subject| {
+                s.start > 0
+                    && matches!(
+                        view.tokens[s.start - 1].norm.as_str(),
+                        "by" | "of" | "with" | "for" | "to" | "from"
+                    )
+            };
+            let issuer = view
+                .np_before(i)
+                .filter(|s| !after_preposition(s))
+                .or_else(|| view.subject())
+                .map(|s| s.mention);
+            if let Some(issuer @ (Mention::Named { .. } | Mention::Description { .. })) = issuer
+                && issuer.speaker_kind() != SpeakerKind::Document
+            {
+                self.issuers.insert(super::lexicon::singular(&document.norm).to_string(), issuer);
+            }
+        }
     }
 
     /// A speaker for a pronoun the article gives no antecedent for: still a speaker
@@ -858,10 +922,16 @@ impl Registry {
     /// Notes the named person a sentence opens with (its subject), so that a later
     /// "he" or "she" can refer to them, with the gender the sentence's own pronouns
     /// tell ("Ann Lee … her …").
-    pub fn note_sentence(&mut self, text: &str, tokens: &[Token], quoted: &[Span]) {
+    pub fn note_sentence(&mut self, text: &str, tokens: &[Token], quoted: &[Span], names: &Names) {
         let view = SentenceView::new(text, tokens, quoted);
+        self.note_issuers(&view);
         let Some(subject) = view.subject() else { return };
-        let Mention::Named { role, .. } = &subject.mention else { return };
+        let Mention::Named { role, surname, .. } = &subject.mention else { return };
+        // A capitalised first word is a person only when the article writes it so
+        // elsewhere too ("Speaking after the match, he said" is no subject "Speaking").
+        if !names.contains(surname.as_str()) {
+            return;
+        }
         let after = (subject.start + 1..tokens.len()).filter(|&i| !view.in_quote(i)).map(|i| &tokens[i]);
         let mut gender = role
             .iter()

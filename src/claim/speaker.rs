@@ -173,6 +173,18 @@ pub(crate) fn read_mention(text: &str, tokens: &[Token]) -> Option<Mention> {
     // "Zelensky and other Ukrainian officials": the first conjunct, when it stands alone.
     // "U.S. and European officials" is one group: no determiner after "and".
     if let Some(and) = words.iter().position(|t| t.norm == "and") {
+        // "Alphabet and Google CEO Sundar Pichai": organisations before a title and a
+        // name are part of the title; the speaker is the person.
+        let second = &words[and + 1..];
+        if let Some(role) = second.iter().rposition(is_role)
+            && role + 1 < second.len()
+            && second[role + 1..].iter().all(|t| t.capitalized)
+            && words[..and].iter().all(|t| t.capitalized && !is_role(t))
+            && let Some(Mention::Named { name, surname, .. }) = read_mention(text, second)
+        {
+            let title = Span::new(words[0].span.start, second[role].span.end);
+            return Some(Mention::Named { name, role: Some(text[title.range()].to_string()), surname });
+        }
         let separate = words.get(and + 1).is_some_and(is_determiner) || !words.last().is_some_and(is_role);
         let first = read_mention(text, &words[..and]);
         if separate && matches!(first, Some(Mention::Named { .. }) | Some(Mention::Description { .. })) {
@@ -185,10 +197,16 @@ pub(crate) fn read_mention(text: &str, tokens: &[Token]) -> Option<Mention> {
         let (Some(a), Some(b)) = (ts.first(), ts.last()) else { return String::new() };
         text[Span::new(a.span.start, b.span.end).range()].trim_end_matches(['\'', '\u{2019}']).to_string()
     };
-    let last_role = words.iter().rposition(is_role);
+    // A role word that "of" and a name follow opens the name: "Ministry of Transport".
+    let last_role = (0..words.len())
+        .rev()
+        .find(|&k| is_role(&words[k]) && words.get(k + 1).is_none_or(|n| n.norm != "of"));
     let name_from = last_role.map_or(0, |r| r + 1);
     let name = &words[name_from..];
-    if !name.is_empty() && name.iter().all(|t| t.capitalized) {
+    let in_name = |(k, t): (usize, &Token)| {
+        t.capitalized || (t.norm == "of" && k > 0 && k + 1 < name.len() && name[k + 1].capitalized)
+    };
+    if !name.is_empty() && name.iter().enumerate().all(in_name) {
         let role = (name_from > 0).then(|| span_text(&words[..name_from]));
         let surname = name.last()?.norm.to_string();
         return Some(Mention::Named { name: span_text(name), role, surname });
