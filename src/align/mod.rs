@@ -263,6 +263,7 @@ fn report_claims(sets: &[ClaimSet<'_>], keys: &HashMap<String, String>) -> Vec<R
                 source,
                 text: c.text.to_string(),
                 span: c.span,
+                sentence: c.sentence,
                 speaker,
                 topic: c.topic.clone(),
                 quantities: c.quantities.clone(),

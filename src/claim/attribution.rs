@@ -59,19 +59,30 @@ pub(crate) fn quote_marks(text: &str, sentences: &[Span]) -> Vec<QuoteMarks> {
     for &s in sentences {
         let mut marks = QuoteMarks { starts_quoted: open.is_some(), ..QuoteMarks::default() };
         let body = &text[s.range()];
-        if body.starts_with(['\u{201C}', '"', '\u{00AB}']) {
+        if body.starts_with(['\u{201C}', '"', '\u{00AB}']) || body.starts_with("''") {
             marks.starts_quoted = true;
         }
+        let bytes = body.as_bytes();
+        let mut skip = false;
         for (i, c) in body.char_indices() {
+            if std::mem::take(&mut skip) {
+                continue;
+            }
             let at = s.start + i;
-            let opens = match c {
-                '\u{201C}' | '\u{00AB}' => true,
-                '\u{201D}' | '\u{00BB}' => false,
-                '"' => open.is_none(),
+            // Two apostrophes stand for a straight double quote in some wire copy.
+            let doubled = c == '\'' && bytes.get(i + 1) == Some(&b'\'');
+            let (opens, width) = match c {
+                '\u{201C}' | '\u{00AB}' => (true, c.len_utf8()),
+                '\u{201D}' | '\u{00BB}' => (false, c.len_utf8()),
+                '"' => (open.is_none(), 1),
+                '\'' if doubled => {
+                    skip = true;
+                    (open.is_none(), 2)
+                }
                 _ => continue,
             };
             if opens {
-                open = Some(at + c.len_utf8());
+                open = Some(at + width);
             } else if let Some(start) = open.take() {
                 marks.regions.push(Span::new(start.max(s.start), at));
             }
@@ -691,7 +702,7 @@ fn find_at(view: &SentenceView<'_>, i: usize, names: &Names) -> Option<Found> {
     if let Some(s) = view.np_before_appositive(i) {
         return Some(found(s, AttributionForm::SpeakerFirst));
     }
-    let after_quote_or_comma = i > 0 && gap(text, &tokens[i - 1], t).contains([',', '\u{201D}', '"']);
+    let after_quote_or_comma = i > 0 && gap(text, &tokens[i - 1], t).contains([',', '\u{201D}', '"', '\'']);
     if speech
         && after_quote_or_comma
         && let Some(s) = view.np_after(i + 1).filter(|s| !s.general || s.start == i + 1)

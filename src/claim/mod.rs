@@ -314,8 +314,11 @@ impl Extractor {
                         quotes.extend(region.intersect(clause));
                         k += 1;
                     }
-                    let quoted_start =
-                        tokens.get(from).is_some_and(|t| regions.get(r).is_some_and(|x| x.contains(t.span)));
+                    // The clause opens inside a quotation (its first word, or the one after
+                    // a conjunction: "…, she said, and “I had to …”").
+                    let quoted_start = tokens[from..to.min(from + 2)]
+                        .iter()
+                        .any(|t| regions.get(r).is_some_and(|x| x.contains(t.span)));
                     let attribution = if found[s].is_empty() {
                         primary[s].clone()
                     } else {
@@ -481,7 +484,7 @@ fn trailing_attribution(text: &str, tokens: &[Token], a: &Attribution) -> Option
         return None; // "Still, he told …": the attribution leads the sentence
     }
     let gap = attribution::gap(text, tokens.get(i.checked_sub(1)?)?, &tokens[i]);
-    gap.contains([',', '\u{201D}', '"']).then_some(i)
+    gap.contains([',', '\u{201D}', '"', '\'']).then_some(i)
 }
 
 /// The items from `items[*at..]` that lie inside `clause`, moving `at` past them; items

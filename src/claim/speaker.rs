@@ -201,7 +201,12 @@ pub(crate) fn read_mention(text: &str, tokens: &[Token]) -> Option<Mention> {
     let last_role = (0..words.len())
         .rev()
         .find(|&k| is_role(&words[k]) && words.get(k + 1).is_none_or(|n| n.norm != "of"));
-    let name_from = last_role.map_or(0, |r| r + 1);
+    // Without a listed title, lower-case words before a trailing name are its title:
+    // "the host Lev Aron", "longtime pollster Pat Caddell".
+    let name_from = last_role.map_or_else(
+        || words.iter().rposition(|t| !t.capitalized && t.norm != "of").map_or(0, |k| k + 1),
+        |r| r + 1,
+    );
     let name = &words[name_from..];
     let in_name = |(k, t): (usize, &Token)| {
         t.capitalized || (t.norm == "of" && k > 0 && k + 1 < name.len() && name[k + 1].capitalized)

@@ -4,12 +4,13 @@
 //! Layout: a summary bar per source (claims in agreements, differences and unique
 //! groups); one row per alignment group, coloured by kind, with one column per source
 //! (up to [`HTML_MAX_COLUMNS`] sources; beyond, each row lists the sources it has); the words
-//! that differ highlighted inside each claim; and the full text of every article with
-//! each claim's span marked, linked both ways with its row.
+//! that differ highlighted inside each claim, and a claim that is only part of its
+//! sentence shown inside the rest of that sentence, muted; and the full text of every
+//! article with each claim's span marked, linked both ways with its row.
 
 use std::fmt::Write;
 
-use super::{Alignment, AlignmentKind, DifferenceKind, Report, ReportClaim};
+use super::{Alignment, AlignmentKind, DifferenceKind, Report, ReportClaim, cut_end, cut_start};
 use crate::error::{Error, Result};
 use crate::span::Span;
 
@@ -17,6 +18,10 @@ use crate::span::Span;
 pub const HTML_MAX_COLUMNS: usize = 8;
 
 const STYLE: &str = include_str!("report.css");
+
+/// Most characters of a claim's sentence shown on each side of the claim as its
+/// context; a longer side is cut at a word boundary, with `…`.
+const CONTEXT_CHARS: usize = 160;
 
 /// Escapes text for HTML element content and attribute values.
 fn escape(out: &mut String, text: &str) {
@@ -258,8 +263,9 @@ impl<'r> Page<'r> {
         out.push_str("</tbody>\n</table>\n");
     }
 
-    /// One claim in its row: the sentence (differing words marked), linked to its place
-    /// in the full text, and its speaker.
+    /// One claim in its row: its words (differing words marked), linked to its place in
+    /// the full text, inside the rest of its sentence when it is only part of one; and
+    /// its speaker.
     fn claim_cell(&self, out: &mut String, a: &Alignment, c: &ReportClaim, labelled: bool) {
         let _ = write!(out, "<div class=\"claim\" id=\"{}\">", c.id);
         if labelled {
@@ -267,8 +273,14 @@ impl<'r> Page<'r> {
             escape(out, &self.names[c.source]);
             out.push_str("</span> ");
         }
+        let (before, after) = self.context(c);
+        if !before.is_empty() {
+            out.push_str("<span class=\"ctx\">");
+            escape(out, &cut_start(before, CONTEXT_CHARS));
+            out.push_str("</span>");
+        }
         let _ = write!(out, "<a class=\"text\" href=\"#t-{}\">", c.id);
-        // Differing words inside the sentence, in order, without overlaps.
+        // Differing words inside the claim, in order, without overlaps.
         let mut marks: Vec<(Span, &str)> = a
             .differences
             .iter()
@@ -290,6 +302,11 @@ impl<'r> Page<'r> {
         }
         escape(out, &c.text[at - c.span.start..]);
         out.push_str("</a>");
+        if !after.is_empty() {
+            out.push_str("<span class=\"ctx\">");
+            escape(out, &cut_end(after, CONTEXT_CHARS));
+            out.push_str("</span>");
+        }
         if let Some(speaker) = &c.speaker {
             let differs = a
                 .differences
@@ -307,6 +324,32 @@ impl<'r> Page<'r> {
             out.push_str("<div class=\"speaker voice\">— the outlet’s own voice</div>");
         }
         out.push_str("</div>");
+    }
+
+    /// The words of a claim's sentence before and after the claim: empty when the claim
+    /// is its whole sentence, or the report gives no sentence that fits the text.
+    fn context(&self, c: &ReportClaim) -> (&'r str, &'r str) {
+        let text = self.texts[c.source];
+        if !c.in_longer_sentence() {
+            return ("", "");
+        }
+        // Only about as much as is shown, so that a run-on sentence of many claims costs
+        // little: enough bytes for the characters shown, and more so that a cut shows.
+        let keep = 4 * CONTEXT_CHARS + 8;
+        match (text.get(c.sentence.start..c.span.start), text.get(c.span.end..c.sentence.end)) {
+            (Some(before), Some(after)) => {
+                let mut from = before.len().saturating_sub(keep);
+                while !before.is_char_boundary(from) {
+                    from += 1;
+                }
+                let mut to = after.len().min(keep);
+                while !after.is_char_boundary(to) {
+                    to -= 1;
+                }
+                (&before[from..], &after[..to])
+            }
+            _ => ("", ""),
+        }
     }
 
     /// The full text of each article, every claim's span marked and linked to its row.

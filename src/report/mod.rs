@@ -6,6 +6,8 @@ mod text;
 
 pub use html::HTML_MAX_COLUMNS;
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::claim::{Cue, Quantity, SpeakerKind};
@@ -60,10 +62,16 @@ pub struct ReportClaim {
     pub id: String,
     /// Index of its source.
     pub source: usize,
-    /// The sentence, exactly `input[span]`.
+    /// The words of the claim, exactly `input[span]`.
     pub text: String,
     /// Byte range in the source's input.
     pub span: Span,
+    /// Byte range, in the same input, of the sentence the claim comes from: a sentence
+    /// may hold several claims, and this lets a reader show a claim in its context. It
+    /// contains `span`, and equals it when the claim is the whole sentence. Reports
+    /// written before this field read it as `[0, 0]`: no context known.
+    #[serde(default)]
+    pub sentence: Span,
     /// Who says it; `null` for the outlet's own voice.
     pub speaker: Option<ReportSpeaker>,
     /// Topic key.
@@ -156,8 +164,13 @@ impl Report {
 
     /// A claim by id.
     pub fn claim(&self, id: &str) -> Option<&ReportClaim> {
+        self.claim_index(id).map(|i| &self.claims[i])
+    }
+
+    /// The position of a claim in `claims`, by id.
+    fn claim_index(&self, id: &str) -> Option<usize> {
         let index: usize = id.strip_prefix('c')?.parse().ok()?;
-        self.claims.get(index).filter(|c| c.id == id)
+        self.claims.get(index).filter(|c| c.id == id).map(|_| index)
     }
 
     /// The alignment holding a claim.
@@ -178,4 +191,45 @@ impl Report {
             .and_then(|s| s.outlet.clone().or_else(|| s.title.clone()))
             .unwrap_or_else(|| format!("source {index}"))
     }
+}
+
+impl ReportClaim {
+    /// Whether the claim is only part of its sentence, as far as the report knows: a
+    /// report read from JSON without `sentence` knows no sentence.
+    fn in_longer_sentence(&self) -> bool {
+        self.sentence.contains(self.span) && self.sentence != self.span
+    }
+}
+
+/// `text` cut at a word boundary to at most `max` characters, with ` …` when cut.
+fn cut_end(text: &str, max: usize) -> Cow<'_, str> {
+    let Some((at, _)) = text.char_indices().nth(max) else {
+        return Cow::Borrowed(text);
+    };
+    let head = &text[..at];
+    // Inside a word: back to the last white space, unless that drops everything.
+    let head = match head.rfind(char::is_whitespace) {
+        Some(space) if !text[at..].starts_with(char::is_whitespace) && space > 0 => &head[..space],
+        _ => head,
+    };
+    Cow::Owned(format!("{} …", head.trim_end()))
+}
+
+/// The end of `text` cut at a word boundary to at most `max` characters, with `… ` when
+/// cut.
+fn cut_start(text: &str, max: usize) -> Cow<'_, str> {
+    let count = text.chars().count();
+    if count <= max {
+        return Cow::Borrowed(text);
+    }
+    let at = text.char_indices().nth(count - max).map_or(text.len(), |(i, _)| i);
+    let tail = &text[at..];
+    // Inside a word: on to the next white space, unless that drops everything.
+    let tail = match tail.find(char::is_whitespace) {
+        Some(space) if !text[..at].ends_with(char::is_whitespace) && !tail[space..].trim().is_empty() => {
+            &tail[space..]
+        }
+        _ => tail,
+    };
+    Cow::Owned(format!("… {}", tail.trim_start()))
 }
