@@ -25,6 +25,8 @@ pub enum AttributionForm {
     Continued,
     /// A speaker label before a colon, as in a transcript: "PENCE: Well, …".
     Label,
+    /// A name signing a quotation after a dash: "“…” ― Ann Lee".
+    Signature,
 }
 
 /// Who a claim is attributed to, and the words that say so.
@@ -477,6 +479,32 @@ impl<'t> SentenceView<'t> {
         })
     }
 
+    /// A sentence that only signs the quotation before it: "― Ann Lee" after "“…”".
+    fn leading_signature(&self) -> Option<Found> {
+        let first = self.tokens.first()?;
+        let before = self.text[..first.span.start].trim_end();
+        let dash = before.chars().next_back().filter(|c| matches!(c, '\u{2015}' | '\u{2014}'))?;
+        let at = before.len() - dash.len_utf8();
+        if !before[..at].trim_end().ends_with(['\u{201D}', '"', '.', '!', '?']) {
+            return None;
+        }
+        let found = self.np_after(0)?;
+        if !matches!(found.mention, Mention::Named { .. })
+            || found.span.end + 2 < self.tokens.last()?.span.end
+        {
+            return None;
+        }
+        let width = dash.len_utf8();
+        Some(Found {
+            mention: found.mention,
+            mention_span: found.span,
+            cue: Span::new(at, at + width),
+            cue_token: 0,
+            speech: true,
+            form: AttributionForm::Signature,
+        })
+    }
+
     /// A name signing a quotation after a dash: "“…” ― Ann Lee".
     fn signature(&self, i: usize) -> Option<Found> {
         if i == 0 || !self.tokens[i].capitalized || self.in_quote(i) {
@@ -617,6 +645,7 @@ pub(crate) fn find_all(text: &str, tokens: &[Token], quoted: &[Span], names: &Na
     let view = SentenceView::new(text, tokens, quoted);
     let mut out: Vec<Found> = Vec::new();
     out.extend(view.label(names));
+    out.extend(view.leading_signature());
     let mut i = 0;
     while i < tokens.len() {
         let found = find_at(&view, i, names);

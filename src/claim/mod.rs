@@ -287,6 +287,7 @@ impl Extractor {
             let has_cue: Vec<bool> = found.iter().map(|f| !f.is_empty()).collect();
             let mut primary: Vec<Option<Attribution>> =
                 found.iter().map(|f| f.first().map(|g| g.attribution.clone())).collect();
+            sign_quotes(&mut primary, &marks, &found);
             continue_quotes(&mut primary, &marks, &has_cue, carried.take());
             carried = paragraph.sentences.last().zip(primary.last()).and_then(|(&span, a)| {
                 let opens_next = text[span.range()].trim_end().ends_with(':');
@@ -543,6 +544,34 @@ fn governing(
         return Some(g.attribution.clone());
     }
     found.iter().find(|g| g.cue >= to && g.trailing).map(|g| g.attribution.clone())
+}
+
+/// Gives the quoted sentences before a signature sentence ("― Ann Lee") its speaker:
+/// back from the signature while sentences are quoted and have no cue of their own.
+fn sign_quotes(
+    primary: &mut [Option<Attribution>],
+    marks: &[attribution::QuoteMarks],
+    found: &[Vec<Governor>],
+) {
+    for s in 1..primary.len() {
+        let Some(signature) =
+            found[s].first().filter(|g| g.attribution.form == AttributionForm::Signature && g.cue == 0)
+        else {
+            continue;
+        };
+        for k in (0..s).rev() {
+            if !found[k].is_empty() || primary[k].is_some() || marks[k].regions.is_empty() {
+                break;
+            }
+            let mut a = signature.attribution.clone();
+            a.cue = None;
+            a.form = AttributionForm::Continued;
+            primary[k] = Some(a);
+            if marks[k].starts_quoted && !(k > 0 && marks[k - 1].ends_open) {
+                break; // the quotation opens here
+            }
+        }
+    }
 }
 
 /// Gives quoted sentences without a cue the speaker of the quotation they belong to:
