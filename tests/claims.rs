@@ -2,47 +2,9 @@
 
 use claimdiff::{Article, ClaimSet, ErrorKind, Extractor, QuantityKind};
 
-#[derive(Default, Debug)]
-struct Case {
-    line: usize,
-    lines: Vec<String>,
-    fields: Vec<(String, String)>,
-}
-
-fn read_table(data: &str) -> Vec<Case> {
-    let mut cases: Vec<Case> = Vec::new();
-    let mut open = false;
-    for (n, line) in data.lines().enumerate() {
-        if let Some(text) = line.strip_prefix("> ") {
-            if !open {
-                cases.push(Case { line: n + 1, ..Case::default() });
-                open = true;
-            }
-            cases.last_mut().unwrap().lines.push(text.to_string());
-        } else if let Some((key, value)) = line.split_once(": ").filter(|_| !line.starts_with('#')) {
-            open = false;
-            cases.last_mut().expect("a field before any input").fields.push((key.into(), value.into()));
-        }
-    }
-    cases
-}
-
-/// Runs `check` on every case and fails with the list of failing cases.
-fn assert_table(cases: &[Case], check: fn(&Case) -> Result<(), String>) {
-    let failures: Vec<String> =
-        cases.iter().filter_map(|c| check(c).err().map(|e| format!("line {}: {e}", c.line))).collect();
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases fail:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
-}
-
-fn field<'c>(case: &'c Case, name: &str) -> Option<&'c str> {
-    case.fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
-}
+#[path = "common/table.rs"]
+mod table;
+use table::{Case, assert_table, field, read_table};
 
 fn check_attribution(case: &Case) -> Result<(), String> {
     let text = case.lines.join("\n");
