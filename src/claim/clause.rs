@@ -32,6 +32,10 @@ pub(crate) fn clause_starts(text: &str, tokens: &[Token]) -> Vec<usize> {
     // start further reported facts.
     let mut that_seen = false;
     let mut cue_seen = false;
+    // Whether the sentence opens with a contrast clause: "While …, …".
+    let mut leading_contrast = tokens
+        .first()
+        .is_some_and(|t| matches!(t.norm.as_str(), "while" | "although" | "though" | "whereas"));
     // The last token after which a comma or semicolon stands: a relative clause after it
     // runs to the end of the sentence.
     let last_break = (1..n)
@@ -51,7 +55,12 @@ pub(crate) fn clause_starts(text: &str, tokens: &[Token]) -> Vec<usize> {
                     .cue_verb(t.norm.as_str())
                     .is_some_and(|v| v.form != VerbForm::Participle && !v.noun_like && !v.evidence)
         };
-        let split = if between.contains(';') {
+        let split = if comma && leading_contrast && starts.is_empty() && last == 0 {
+            // "While the move won't be easy, we will …": the leading contrast clause ends
+            // at its first comma once it has a verb, and the main clause has one too.
+            leading_contrast = false;
+            (1..i).any(|k| is_verb(&tokens[k])) && has_verb(tokens, i)
+        } else if between.contains(';') {
             // "…; buses will replace trains": a clause, not the next item of a list
             // ("Lyon, France; Turin, Italy").
             has_verb_before(text, tokens, i, ';')
@@ -59,9 +68,9 @@ pub(crate) fn clause_starts(text: &str, tokens: &[Token]) -> Vec<usize> {
             // "… and said …": a coordinated reporting verb of the same subject.
             true
         } else if comma && COORDINATORS.contains(&word) {
-            if next == Some("that") && that_seen { true } else { own_clause(tokens, i + 1) }
+            if next == Some("that") && that_seen { true } else { own_clause(text, tokens, i + 1) }
         } else if comma && SUBORDINATORS.contains(&word) {
-            own_clause(tokens, i + 1)
+            own_clause(text, tokens, i + 1)
         } else if comma && matches!(word, "who" | "which") {
             i >= last_break
         } else if (comma && word == "that") || (word == "and" && next == Some("that")) {
@@ -85,15 +94,18 @@ pub(crate) fn clause_starts(text: &str, tokens: &[Token]) -> Vec<usize> {
 /// Whether a clause with its own subject and verb starts at token `i`: its first word
 /// is not itself a verb (that would be a verb phrase of the same subject: "…, and went
 /// home") and a verb follows within a few words.
-fn own_clause(tokens: &[Token], i: usize) -> bool {
-    tokens.get(i).is_some_and(|t| !is_verb(t)) && has_verb(tokens, i + 1)
+fn own_clause(text: &str, tokens: &[Token], i: usize) -> bool {
+    // The verb stands before the next comma: ", and our early investments in AI, we
+    // have …" is a list item, not a clause.
+    tokens.get(i).is_some_and(|t| !is_verb(t)) && has_verb_before(text, tokens, i + 1, ',')
 }
 
 fn has_verb(tokens: &[Token], from: usize) -> bool {
     tokens.iter().skip(from).take(VERB_WINDOW).any(is_verb)
 }
 
-/// Whether the words from token `i` up to the next `stop` mark hold a verb.
+/// Whether the words from token `i` up to the next `stop` mark (within a few words)
+/// hold a verb.
 fn has_verb_before(text: &str, tokens: &[Token], i: usize, stop: char) -> bool {
     for (k, t) in tokens.iter().enumerate().skip(i).take(2 * VERB_WINDOW) {
         if is_verb(t) {
@@ -129,7 +141,14 @@ pub(crate) fn clause_spans(text: &str, sentence: Span, tokens: &[Token], starts:
     let mut spans = Vec::with_capacity(starts.len() + 1);
     let mut from = sentence.start;
     for &s in starts {
-        let at = tokens[s].span.start;
+        // The clause starts after the white space (or the mark) that ends the one before,
+        // so a symbol before its first word stays with it: "…; $40 million was spent".
+        let prev = tokens[s - 1].span.end;
+        let gap = text.get(prev..tokens[s].span.start).unwrap_or("");
+        let at = match gap.rfind(char::is_whitespace) {
+            Some(k) => prev + k + gap[k..].chars().next().map_or(1, char::len_utf8),
+            None => gap.rfind([';', ',']).map_or(tokens[s].span.start, |k| prev + k + 1),
+        };
         let end = from + text[from..at].trim_end().len();
         spans.push(Span::new(from, end));
         from = at;
