@@ -146,7 +146,8 @@ fn boundary(text: &str, a: &Token, b: &Token) -> bool {
 /// read as one (and scanning it again for every cue would be quadratic).
 const MAX_MENTION_WORDS: usize = 16;
 
-struct SentenceView<'t> {
+/// A sentence's tokens with what the attribution rules ask of them again and again.
+pub(crate) struct SentenceView<'t> {
     text: &'t str,
     tokens: &'t [Token],
     /// Whether each token stands inside quotation marks.
@@ -156,7 +157,7 @@ struct SentenceView<'t> {
 }
 
 impl<'t> SentenceView<'t> {
-    fn new(text: &'t str, tokens: &'t [Token], regions: &[Span]) -> Self {
+    pub(crate) fn new(text: &'t str, tokens: &'t [Token], regions: &[Span]) -> Self {
         // Regions are in order and do not overlap: one pass over both.
         let mut quoted = Vec::with_capacity(tokens.len());
         let mut r = 0;
@@ -641,8 +642,8 @@ pub(crate) fn note_names(text: &str, tokens: &[Token], names: &mut Names) {
 
 /// Finds the attributions of one sentence, in text order: a speaker label, cue verbs
 /// with their subjects, "according to", signatures after a quote.
-pub(crate) fn find_all(text: &str, tokens: &[Token], quoted: &[Span], names: &Names) -> Vec<Found> {
-    let view = SentenceView::new(text, tokens, quoted);
+pub(crate) fn find_all(view: &SentenceView<'_>, names: &Names) -> Vec<Found> {
+    let (view, tokens) = (view, view.tokens);
     let mut out: Vec<Found> = Vec::new();
     out.extend(view.label(names));
     out.extend(view.leading_signature());
@@ -684,11 +685,8 @@ fn find_at(view: &SentenceView<'_>, i: usize, names: &Names) -> Option<Found> {
             form: AttributionForm::According,
         });
     }
-    if let Some(found) = view.signature(i) {
-        return Some(found);
-    }
     if t.capitalized {
-        return None;
+        return view.signature(i);
     }
     let verb = lex.cue_verb(word)?;
     if verb.needs_to && tokens.get(i + 1).is_none_or(|n| n.norm != "to") {
@@ -962,9 +960,9 @@ impl Registry {
     /// Notes the named person a sentence opens with (its subject), so that a later
     /// "he" or "she" can refer to them, with the gender the sentence's own pronouns
     /// tell ("Ann Lee … her …").
-    pub fn note_sentence(&mut self, text: &str, tokens: &[Token], quoted: &[Span], names: &Names) {
-        let view = SentenceView::new(text, tokens, quoted);
-        self.note_issuers(&view);
+    pub fn note_sentence(&mut self, view: &SentenceView<'_>, names: &Names) {
+        let tokens = view.tokens;
+        self.note_issuers(view);
         let Some(subject) = view.subject() else { return };
         let Mention::Named { role, surname, .. } = &subject.mention else { return };
         // A capitalised first word is a person only when the article writes it so

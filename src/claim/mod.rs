@@ -267,8 +267,9 @@ impl Extractor {
             // Each sentence's attributions with the token of their cue, in text order.
             let mut found: Vec<Vec<Governor>> = Vec::with_capacity(sentences.len());
             for ((_, tokens), mark) in sentences.iter().zip(&marks) {
-                registry.note_sentence(text, tokens, &mark.regions, &names);
-                let hits = attribution::find_all(text, tokens, &mark.regions, &names);
+                let view = attribution::SentenceView::new(text, tokens, &mark.regions);
+                registry.note_sentence(&view, &names);
+                let hits = attribution::find_all(&view, &names);
                 found.push(
                     hits.iter()
                         .filter_map(|f| {
