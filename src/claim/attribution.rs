@@ -643,13 +643,13 @@ pub(crate) fn note_names(text: &str, tokens: &[Token], names: &mut Names) {
 /// Finds the attributions of one sentence, in text order: a speaker label, cue verbs
 /// with their subjects, "according to", signatures after a quote.
 pub(crate) fn find_all(view: &SentenceView<'_>, names: &Names) -> Vec<Found> {
-    let (view, tokens) = (view, view.tokens);
+    let tokens = view.tokens;
     let mut out: Vec<Found> = Vec::new();
     out.extend(view.label(names));
     out.extend(view.leading_signature());
     let mut i = 0;
     while i < tokens.len() {
-        let found = find_at(&view, i, names);
+        let found = find_at(view, i, names);
         if let Some(f) = found {
             i = f.cue_token.max(i) + 1;
             // One attribution per cue; a second cue of the same speaker in a row ("said
