@@ -566,6 +566,13 @@ fn head_end(tokens: &[Token], start: usize, end: usize) -> usize {
     }
 }
 
+/// Prepositions that do not stand inside a speaker phrase but may stand before one:
+/// a phrase after them is their object ("among others", "during the talks").
+const OTHER_PREPOSITIONS: [&str; 12] = [
+    "among", "through", "into", "against", "about", "over", "under", "across", "during", "without", "within",
+    "between",
+];
+
 /// Prepositions that may stand inside a speaker phrase ("the head of the agency").
 const PHRASE_PREPOSITIONS: [&str; 8] = ["of", "from", "on", "at", "for", "in", "with", "by"];
 
@@ -616,9 +623,20 @@ fn acceptable(
             // Not the object of a preposition or an infinitive ("for months discussed",
             // "to placate Democrats who argued").
             let before = subject.start.checked_sub(1).map(|k| view.tokens[k].norm.as_str());
+            // A lone lower-case word needs a determiner or a plural to be a noun
+            // ("critics", "the fund"), not an adverb or an adjective ("together").
+            let words = &view.tokens[subject.start..]
+                .iter()
+                .take_while(|t| t.span.end <= subject.span.end)
+                .collect::<Vec<_>>();
+            let nominal =
+                words.len() > 1 || words.first().is_some_and(|t| t.norm.ends_with('s') || t.numeric);
             !verb.noun_like
+                && nominal
                 && view.clause_start(subject.start)
-                && !before.is_some_and(|w| w == "to" || PHRASE_PREPOSITIONS.contains(&w) || w == "during")
+                && !before.is_some_and(|w| {
+                    w == "to" || PHRASE_PREPOSITIONS.contains(&w) || OTHER_PREPOSITIONS.contains(&w)
+                })
         }
     }
 }

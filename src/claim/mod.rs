@@ -372,6 +372,11 @@ impl Extractor {
         quotes: Vec<Span>,
     ) {
         let tokens = clause.tokens;
+        // A clause that only names a speaker ("Limbaugh added:", "― Ann Lee") asserts
+        // nothing of its own: its speaker goes with the words it introduces.
+        let attribution = attribution.filter(|a| {
+            tokens.iter().any(|t| !a.mention.contains(t.span) && !a.cue.is_some_and(|c| c.contains(t.span)))
+        });
         let tail = attribution.as_ref().and_then(|a| trailing_attribution(clause.text, tokens, a));
         let content = &tokens[..tail.unwrap_or(tokens.len())];
         // Capitalised words folded once, for the terms and the topic (by token).
