@@ -651,6 +651,7 @@ pub(crate) fn note_names(text: &str, tokens: &[Token], names: &mut Names) {
         let between = gap(text, &pair[0], &pair[1]);
         if pair[1].capitalized
             && !pair[1].numeric
+            && !names.contains(&pair[1].norm)
             && !between.contains(['"', '\u{201C}', ':', '\u{2014}', '\u{2015}'])
         {
             names.insert(pair[1].norm.clone());
@@ -902,7 +903,9 @@ impl Registry {
     fn note_issuers(&mut self, view: &SentenceView<'_>) {
         let lex = lexicon();
         for (i, t) in view.tokens.iter().enumerate() {
-            if view.in_quote(i) || !ISSUE_VERBS.contains(&t.norm.as_str()) {
+            // Most words are not one of the six: their length rules them out first.
+            if !(4..=9).contains(&t.norm.len()) || view.in_quote(i) || !ISSUE_VERBS.contains(&t.norm.as_str())
+            {
                 continue;
             }
             let Some(document) =
