@@ -4,7 +4,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::lexicon::{CueVerb, RoleKind, VerbForm, lexicon};
-use super::speaker::{Gender, Mention, Speaker, SpeakerKind, np_word, read_mention, read_subject};
+use super::speaker::{
+    Gender, Mention, Speaker, SpeakerKind, is_determiner, np_word, read_mention, read_subject,
+};
 use crate::span::Span;
 use crate::text::token::Token;
 
@@ -265,8 +267,8 @@ impl<'t> SentenceView<'t> {
                 // A determiner opens the phrase, unless a preposition or "and" joins it
                 // to more ("the head of the agency", "Trump and his aides").
                 let joined = start > 0
-                    && (self.tokens[start - 1].norm == "and" || is_determiner_word(&self.tokens[start - 1]));
-                if is_determiner_word(t) && !self.preposition_before(start) && !joined {
+                    && (self.tokens[start - 1].norm == "and" || is_determiner(&self.tokens[start - 1]));
+                if is_determiner(t) && !self.preposition_before(start) && !joined {
                     break;
                 }
                 continue;
@@ -461,7 +463,7 @@ impl<'t> SentenceView<'t> {
         let last = (first..self.tokens.len().min(first + 4)).find(|&k| self.gap_has(k, ':'))?;
         if last + 1 >= self.tokens.len()
             || last - first >= 3
-            || !self.tokens[first..=last].iter().all(|t| t.capitalized && !is_determiner_word(t))
+            || !self.tokens[first..=last].iter().all(|t| t.capitalized && !is_determiner(t))
         {
             return None;
         }
@@ -576,10 +578,6 @@ const OTHER_PREPOSITIONS: [&str; 12] = [
 /// Prepositions that may stand inside a speaker phrase ("the head of the agency").
 const PHRASE_PREPOSITIONS: [&str; 8] = ["of", "from", "on", "at", "for", "in", "with", "by"];
 
-fn is_determiner_word(t: &Token) -> bool {
-    lexicon().determiners.contains(t.norm.as_str())
-}
-
 /// Whether a subject may attribute with a cue verb: a name, a pronoun or a description
 /// from the lexicon always may; a general phrase ("the fund") only with a verb that is
 /// not also a common noun and at the start of a clause. A single capitalised word that
@@ -625,12 +623,10 @@ fn acceptable(
             let before = subject.start.checked_sub(1).map(|k| view.tokens[k].norm.as_str());
             // A lone lower-case word needs a determiner or a plural to be a noun
             // ("critics", "the fund"), not an adverb or an adjective ("together").
-            let words = &view.tokens[subject.start..]
-                .iter()
-                .take_while(|t| t.span.end <= subject.span.end)
-                .collect::<Vec<_>>();
-            let nominal =
-                words.len() > 1 || words.first().is_some_and(|t| t.norm.ends_with('s') || t.numeric);
+            let mut words =
+                view.tokens[subject.start..].iter().take_while(|t| t.span.end <= subject.span.end);
+            let first = words.next();
+            let nominal = words.next().is_some() || first.is_some_and(|t| t.norm.ends_with('s') || t.numeric);
             !verb.noun_like
                 && nominal
                 && view.clause_start(subject.start)

@@ -122,7 +122,7 @@ impl Mention {
     }
 }
 
-fn is_determiner(t: &Token) -> bool {
+pub(crate) fn is_determiner(t: &Token) -> bool {
     lexicon().determiners.contains(t.norm.as_str())
 }
 
