@@ -156,6 +156,9 @@ pub(crate) struct SentenceView<'t> {
     quoted: Vec<bool>,
     /// The first token outside quotes that looks like a finite verb.
     first_verb: Option<usize>,
+    /// Whether the sentence is written in title case, as headlines are ("Senator Says
+    /// Talks Will Resume"): a capitalised verb may then be a cue.
+    title_case: bool,
 }
 
 impl<'t> SentenceView<'t> {
@@ -173,7 +176,10 @@ impl<'t> SentenceView<'t> {
         let joined = |k: usize| k > 0 && gap(text, &tokens[k - 1], &tokens[k]) == "-";
         let first_verb =
             (0..tokens.len()).find(|&k| !quoted[k] && !joined(k) && super::clause::is_verb(&tokens[k]));
-        SentenceView { text, tokens, quoted, first_verb }
+        let long_words = || tokens.iter().skip(1).filter(|t| !t.numeric && t.norm.chars().count() > 3);
+        let capitalised = long_words().filter(|t| t.capitalized).count();
+        let title_case = capitalised >= TITLE_CASE_MIN_WORDS && capitalised * 5 >= long_words().count() * 4;
+        SentenceView { text, tokens, quoted, first_verb, title_case }
     }
 
     fn in_quote(&self, i: usize) -> bool {
@@ -206,11 +212,15 @@ impl<'t> SentenceView<'t> {
         let lex = lexicon();
         let mut j = end;
         let mut be = false;
-        while j > 0
-            && end - j < MAX_MENTION_WORDS
-            && !boundary(self.text, &self.tokens[j - 1], &self.tokens[j])
-            && !self.in_quote(j - 1)
-        {
+        while j > 0 && end - j < MAX_MENTION_WORDS && !self.in_quote(j - 1) {
+            if self.parenthetical(j - 1) {
+                // "Some Democrats, however, question …": over the aside and its commas.
+                j -= 1;
+                continue;
+            }
+            if boundary(self.text, &self.tokens[j - 1], &self.tokens[j]) && !self.parenthetical(j) {
+                break;
+            }
             let word = self.tokens[j - 1].norm.as_str();
             if lex.subject_skip.contains(word)
                 || (word.len() > 4 && word.ends_with("ly") && !self.tokens[j - 1].capitalized)
@@ -221,7 +231,24 @@ impl<'t> SentenceView<'t> {
                 break;
             }
         }
+        // "He's saying", "she’s claiming": the contraction carries the "be".
+        be |= j > 0 && self.contracted(j - 1);
         (j, be)
+    }
+
+    /// Whether token `k` is a one-word aside between commas: ", however,", ", too,".
+    fn parenthetical(&self, k: usize) -> bool {
+        k > 0
+            && PARENTHETICALS.contains(&self.tokens[k].norm.as_str())
+            && self.gap_has(k - 1, ',')
+            && self.gap_has(k, ',')
+    }
+
+    /// Whether token `k` is a pronoun with a contracted "is" or "has": "he's", "she’s".
+    fn contracted(&self, k: usize) -> bool {
+        let written = &self.text[self.tokens[k].span.range()];
+        (written.ends_with("'s") || written.ends_with("\u{2019}s"))
+            && lexicon().pronouns.contains_key(self.tokens[k].norm.as_str())
     }
 
     /// As [`Self::np_before`]; with `past_comma`, punctuation between the phrase and
@@ -239,14 +266,21 @@ impl<'t> SentenceView<'t> {
                 tagged = true;
             }
         }
-        if j == 0 || (!past_comma && !tagged && boundary(self.text, &self.tokens[j - 1], &self.tokens[j])) {
+        if j == 0
+            || (!past_comma
+                && !tagged
+                && boundary(self.text, &self.tokens[j - 1], &self.tokens[j])
+                && !self.parenthetical(j))
+        {
             return None;
         }
         let last = j - 1;
         // "Ann Lee and said": the "and" joins two verbs of one subject (read elsewhere);
         // "Trump's comments said": a possessive is no speaker.
         let written = &self.text[self.tokens[last].span.range()];
-        if self.tokens[last].norm == "and" || written.ends_with("'s") || written.ends_with("\u{2019}s") {
+        let possessive =
+            (written.ends_with("'s") || written.ends_with("\u{2019}s")) && !self.contracted(last);
+        if self.tokens[last].norm == "and" || possessive {
             return None;
         }
         if lex.pronouns.contains_key(self.tokens[last].norm.as_str()) {
@@ -563,10 +597,25 @@ fn head_end(tokens: &[Token], start: usize, end: usize) -> usize {
         .unwrap_or(end);
     let lex = lexicon();
     match (start..end).rev().find(|&k| lex.role(&tokens[k].norm).is_some()) {
-        Some(role) if role + 1 < end && tokens[role + 1..end].iter().all(|t| !t.capitalized) => role + 1,
+        // "state regulators": a plural noun after a modifying role word is the head.
+        Some(role)
+            if role + 1 < end
+                && tokens[role + 1..end].iter().all(|t| !t.capitalized)
+                && !(role + 2 == end && tokens[role + 1].norm.ends_with('s')) =>
+        {
+            role + 1
+        }
         _ => end,
     }
 }
+
+/// How many capitalised words of four letters or more (past the first word) make a
+/// sentence title case, when they are also four in five of such words.
+const TITLE_CASE_MIN_WORDS: usize = 3;
+
+/// Adverbs that stand between commas as an aside, between a subject and its verb.
+const PARENTHETICALS: [&str; 8] =
+    ["however", "though", "too", "meanwhile", "instead", "moreover", "nonetheless", "nevertheless"];
 
 /// Prepositions that do not stand inside a speaker phrase but may stand before one:
 /// a phrase after them is their object ("among others", "during the talks").
@@ -593,22 +642,21 @@ fn acceptable(
     match &subject.mention {
         // "I" and "we" speak with a verb of speech ("we said"), not in a progressive or
         // with a belief ("we are saying goodbye", "I think"): there the writer speaks.
-        Mention::Pronoun(..) if matches!(view.tokens[subject.start].norm.as_str(), "i" | "we") => {
+        // "It says" of a letter or a statement; "it would prove", "it showed" are no
+        // attributions.
+        Mention::Pronoun(..) if matches!(view.tokens[subject.start].norm.as_str(), "i" | "we" | "it") => {
             speech && verb.form != VerbForm::Participle
         }
         Mention::Pronoun(..) => true,
         Mention::Named { name, .. } => {
             let single = !name.contains(' ');
-            let opening = subject.start == 0
-                || view.in_quote(subject.start - 1)
-                || view.gap_has(subject.start - 1, ':');
-            !(single && opening && !speech)
-                || names.contains(
-                    view.tokens[subject.start..]
-                        .iter()
-                        .find(|t| t.capitalized)
-                        .map_or("", |t| t.norm.as_str()),
-                )
+            // The name's first word, past a determiner ("The IMF expects"): only a name
+            // that opens the sentence is capitalised for that reason alone.
+            let first = (subject.start..view.tokens.len())
+                .find(|&k| view.tokens[k].capitalized && !is_determiner(&view.tokens[k]))
+                .unwrap_or(subject.start);
+            let opening = first == 0 || view.in_quote(first - 1) || view.gap_has(first - 1, ':');
+            !(single && opening && !speech) || names.contains(view.tokens[first].norm.as_str())
         }
         _ if verb.evidence
             && !matches!(subject.mention.speaker_kind(), SpeakerKind::Document)
@@ -700,7 +748,7 @@ fn find_at(view: &SentenceView<'_>, i: usize, names: &Names) -> Option<Found> {
             form: AttributionForm::According,
         });
     }
-    if t.capitalized {
+    if t.capitalized && !(view.title_case && i > 0 && lex.cue_verb(word).is_some_and(|v| !v.noun_like)) {
         return view.signature(i);
     }
     let verb = lex.cue_verb(word)?;

@@ -261,7 +261,7 @@ impl Extractor {
         let mut claims: Vec<Claim<'a>> = Vec::with_capacity(count);
         // The last attributed speaker of a paragraph that ended inside or after a quote,
         // or with a colon that opens the next paragraph.
-        let mut carried: Option<(Attribution, bool)> = None;
+        let mut carried: Option<(Attribution, Carry)> = None;
         for ((p, paragraph), sentences) in article.paragraphs().iter().enumerate().zip(&prepared) {
             let marks = attribution::quote_marks(text, &paragraph.sentences);
             // Each sentence's attributions with the token of their cue, in text order.
@@ -293,7 +293,21 @@ impl Extractor {
             carried = paragraph.sentences.last().zip(primary.last()).and_then(|(&span, a)| {
                 let opens_next = text[span.range()].trim_end().ends_with(':');
                 let quoted = marks.last().is_some_and(|m| !m.regions.is_empty());
-                a.clone().filter(|_| quoted || opens_next).map(|a| (a, opens_next))
+                // "The governor added:" with nothing after the cue: the next paragraph is
+                // what was added, quoted or not.
+                let lead_in = opens_next
+                    && sentences
+                        .last()
+                        .zip(found.last())
+                        .is_some_and(|((_, tokens), f)| f.last().is_some_and(|g| g.cue + 1 == tokens.len()));
+                let carry = if lead_in {
+                    Carry::LeadIn
+                } else if opens_next {
+                    Carry::Colon
+                } else {
+                    Carry::Quote
+                };
+                a.clone().filter(|_| quoted || opens_next).map(|a| (a, carry))
             });
             for (s, (&span, (norm, tokens))) in paragraph.sentences.iter().zip(sentences).enumerate() {
                 let starts = clause::clause_starts(text, tokens);
@@ -580,16 +594,29 @@ fn sign_quotes(
     }
 }
 
+/// How a paragraph's last speaker carries into the next paragraph.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Carry {
+    /// The paragraph ended inside or after a quotation: a quotation that opens the next
+    /// paragraph goes on.
+    Quote,
+    /// The paragraph ended with a colon: a quoted paragraph after it is what was said.
+    Colon,
+    /// The paragraph ended with "Speaker cue:" ("The governor added:"): the whole next
+    /// paragraph is what was said, quoted or not.
+    LeadIn,
+}
+
 /// Gives quoted sentences without a cue the speaker of the quotation they belong to:
 /// the sentence later in the paragraph where the quotation closes with a cue, or else
 /// the last attributed sentence before them (in this paragraph, or `carried` from the
-/// one before, with whether it ended with a colon that opens this whole paragraph).
+/// one before, with how it carries over).
 /// `attributions` holds each sentence's first attribution.
 fn continue_quotes(
     attributions: &mut [Option<Attribution>],
     marks: &[attribution::QuoteMarks],
     found: &[bool],
-    carried: Option<(Attribution, bool)>,
+    carried: Option<(Attribution, Carry)>,
 ) {
     let n = attributions.len();
     // closing[i]: the attribution of the sentence where the quotation open at sentence
@@ -605,8 +632,11 @@ fn continue_quotes(
         };
     }
     // A colon carried from the paragraph before opens a quoted paragraph.
-    let opened =
-        carried.as_ref().is_some_and(|(_, colon)| *colon) && marks.first().is_some_and(|m| m.starts_quoted);
+    let opened = match carried.as_ref().map(|(_, carry)| carry) {
+        Some(Carry::LeadIn) => true,
+        Some(Carry::Colon) => marks.first().is_some_and(|m| m.starts_quoted),
+        _ => false,
+    };
     let mut earlier = carried.map(|(a, _)| a);
     for i in 0..n {
         if !found[i] && attributions[i].is_none() && (marks[i].starts_quoted || opened) {
