@@ -1,35 +1,46 @@
-//! Finding what conflicts between the sources of one alignment group.
-
-use std::collections::BTreeSet;
+//! Finding what conflicts between the sources of one alignment group. Precision comes
+//! first: a contrast is flagged only where the facts themselves conflict, slot by slot,
+//! and each difference says which rule fired ([`Difference::rule`]).
 
 use compact_str::CompactString;
+use rust_stemmers::{Algorithm, Stemmer};
 
-use crate::claim::{Quantity, QuantityKind, number_word};
-use crate::report::{Difference, DifferenceKind, Evidence, ReportClaim};
+use crate::claim::{Cue, Quantity, QuantityKind, RoleKind, SpeakerKind, lexicon};
+use crate::report::{Difference, DifferenceKind, Evidence, ReportClaim, ReportSpeaker};
 use crate::span::Span;
 use crate::text::token::tokenize;
+
+use super::spelling::fold_word;
+
+/// One quotation of a claim: its span in the input, its words as written, and its
+/// words normalised and folded (spelling variants, number words).
+pub(crate) type QuotePiece<'r> = (Span, &'r str, Vec<CompactString>);
 
 /// One claim of a group, with what difference detection needs.
 pub(crate) struct Member<'r> {
     pub claim: &'r ReportClaim,
-    /// The quoted words of the claim, as spans of the input and normalised words.
-    pub quotes: Vec<(Span, &'r str, Vec<CompactString>)>,
+    /// The quoted words of the claim; a quotation with an elision ("…", "...") gives one
+    /// piece per part, since an outlet may quote any of them alone.
+    pub quotes: Vec<QuotePiece<'r>>,
+    /// The whole input of the claim's source.
+    pub input: &'r str,
 }
 
 impl<'r> Member<'r> {
     pub fn new(claim: &'r ReportClaim, quotes: &[Span], input: &'r str) -> Member<'r> {
-        let quotes = quotes
-            .iter()
-            .filter_map(|&span| {
-                let text = span.slice(input)?;
-                let words: Vec<CompactString> = tokenize(text)
-                    .into_iter()
-                    .map(|t| number_word(&t.norm).map_or(t.norm, |v| CompactString::from(v.to_string())))
-                    .collect();
-                Some((span, text, words))
-            })
-            .collect();
-        Member { claim, quotes }
+        let mut pieces = Vec::new();
+        for &span in quotes {
+            let Some(text) = span.slice(input) else { continue };
+            let mut at = 0;
+            for part in text.split_inclusive(['\u{2026}']).flat_map(|p| p.split_inclusive("...")) {
+                let start = span.start + at;
+                at += part.len();
+                let words: Vec<CompactString> = tokenize(part).iter().map(|t| fold_word(&t.norm)).collect();
+                let trimmed = part.trim_end_matches(['\u{2026}', '.']);
+                pieces.push((Span::new(start, start + trimmed.len()), trimmed, words));
+            }
+        }
+        Member { claim, quotes: pieces, input }
     }
 }
 
@@ -63,32 +74,121 @@ pub(crate) fn find(
 
 type Sides<'a, 'r> = [(usize, &'a [Member<'r>])];
 
-/// Speaker: two sources with speakers and none in common.
+/// Speaker: two sources with speakers and none in common, where no description on one
+/// side can be a named speaker of the other ("the company" in an article that names
+/// SpaceX may be SpaceX).
 fn speaker(sides: &Sides<'_, '_>, name: &dyn Fn(usize) -> String) -> Option<Difference> {
-    fn keys<'m, 'r>(ms: &'m [Member<'r>]) -> impl Iterator<Item = &'r str> + 'm {
-        ms.iter().filter_map(|m| Some(m.claim.speaker.as_ref()?.key.as_str()))
+    fn speakers<'m, 'r>(ms: &'m [Member<'r>]) -> impl Iterator<Item = (&'r ReportSpeaker, &'r str)> + 'm {
+        ms.iter().filter_map(|m| Some((m.claim.speaker.as_ref()?, m.input)))
     }
-    let disjoint = |x: &[Member<'_>], y: &[Member<'_>]| keys(x).all(|k| keys(y).all(|l| k != l));
-    let conflict = (0..sides.len()).any(|i| {
-        let spoken = |i: usize| keys(sides[i].1).next().is_some();
-        spoken(i) && (i + 1..sides.len()).any(|j| spoken(j) && disjoint(sides[i].1, sides[j].1))
-    });
-    if !conflict {
-        return None;
-    }
+    let same = |x: &[Member<'_>], y: &[Member<'_>]| {
+        speakers(x).any(|(a, input_a)| {
+            speakers(y).any(|(b, input_b)| {
+                a.key == b.key || may_refer_to(a, input_a, b) || may_refer_to(b, input_b, a)
+            })
+        })
+    };
+    let spoken = |i: usize| speakers(sides[i].1).next().is_some();
+    let (i, j) = (0..sides.len()).find_map(|i| {
+        let j = (i + 1..sides.len()).find(|&j| spoken(i) && spoken(j) && !same(sides[i].1, sides[j].1))?;
+        Some((i, j))
+    })?;
     let mut evidence_list = Vec::new();
     let mut parts = Vec::new();
-    for (source, ms) in sides {
+    for &(source, ms) in [&sides[i], &sides[j]] {
         if let Some((m, s)) = ms.iter().find_map(|m| m.claim.speaker.as_ref().map(|s| (m, s))) {
             evidence_list.push(evidence(m.claim, s.mention_span, &s.mention));
-            parts.push(format!("{} ({})", s.name, name(*source)));
+            parts.push(format!("{} ({})", s.name, name(source)));
         }
     }
-    Some(Difference { kind: DifferenceKind::Speaker, detail: parts.join(" vs "), evidence: evidence_list })
+    Some(Difference {
+        kind: DifferenceKind::Speaker,
+        detail: parts.join(" vs "),
+        rule: format!(
+            "both versions are attributed and no speaker is shared: {}; neither names the other's speaker by a description",
+            parts.join(" vs ")
+        ),
+        evidence: evidence_list,
+    })
 }
 
-/// Numbers or dates: in some class (kind and unit), each of two sources has a value
-/// that the other has no consistent match for.
+/// Whether `description`, a speaker its article names by a singular definite
+/// description ("the company", "the minister"), may be `named`, a named speaker of
+/// another source: the description's article names that speaker too. A plural or
+/// indefinite description ("U.S. officials", "a diplomat") is someone else.
+fn may_refer_to(description: &ReportSpeaker, input: &str, named: &ReportSpeaker) -> bool {
+    if description.kind == SpeakerKind::Named || named.kind != SpeakerKind::Named {
+        return false;
+    }
+    let mention = description.mention.to_lowercase();
+    let mut words = mention.split_whitespace();
+    let definite = words.next().is_some_and(|w| matches!(w, "the" | "its" | "his" | "her" | "their"));
+    let Some(head) = mention.split_whitespace().last() else { return false };
+    let plural = head.ends_with('s') && !head.ends_with("ss");
+    let fits = matches!(lexicon().role(head), Some(RoleKind::Person | RoleKind::Group));
+    let Some(surname) = named.name.split_whitespace().last() else { return false };
+    definite && !plural && fits && mentions_word(input, surname)
+}
+
+/// Whether `word` stands in `text` as a whole word.
+fn mentions_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+/// Whether two quantities give the same role, so that their values must agree: the
+/// same kind and unit (see [`Quantity::overlaps`]), and for counts, the same thing
+/// counted when both sides say what ("31 people" and "14 people", never "40 trains").
+fn same_role(a: &Quantity, b: &Quantity) -> bool {
+    let durations = a.kind == QuantityKind::Duration && b.kind == QuantityKind::Duration;
+    if !(a.comparable(b) || durations) {
+        return false;
+    }
+    if a.kind == QuantityKind::Count
+        && let (Some(x), Some(y)) = (a.counts_head(), b.counts_head())
+    {
+        return x == y;
+    }
+    true
+}
+
+/// Whether two quantities of the same role may be the same figure: their intervals
+/// overlap, or their values are equal up to rounding.
+fn consistent(a: &Quantity, b: &Quantity) -> bool {
+    a.overlaps(b) || a.agrees_with(b)
+}
+
+/// The interval a quantity allows, in its base unit, for explanations.
+fn interval(q: &Quantity) -> String {
+    if q.kind == QuantityKind::Date {
+        return q.text.clone();
+    }
+    let unit = match q.kind {
+        QuantityKind::Duration => " days",
+        QuantityKind::Percent => "%",
+        _ => "",
+    };
+    let money = if q.kind == QuantityKind::Money {
+        format!(" {}", q.unit.as_deref().unwrap_or(""))
+    } else {
+        String::new()
+    };
+    let (low, high) = q.interval_in_base_unit();
+    let figure =
+        |v: f64| if v.fract() == 0.0 && v.abs() < 1e15 { format!("{}", v as i64) } else { format!("{v}") };
+    match high {
+        Some(h) if h == low => format!("{}{unit}{money}", figure(low)),
+        Some(h) => format!("{}\u{2013}{}{unit}{money}", figure(low), figure(h)),
+        None => format!("{} or more{unit}{money}", figure(low)),
+    }
+}
+
+/// Numbers or dates: in some role (kind, unit, what is counted), each of two sources
+/// has a value that the other has no consistent match for. A figure on one side only
+/// is no conflict.
 fn quantities<'a, 'r>(
     sides: &Sides<'a, 'r>,
     name: &dyn Fn(usize) -> String,
@@ -99,19 +199,23 @@ fn quantities<'a, 'r>(
         ms.iter()
             .flat_map(move |m| m.claim.quantities.iter().filter(move |q| pick(q)).map(move |q| (m.claim, q)))
     };
-    // A value is unmatched when the other side gives values of its class, none consistent.
+    // A value is unmatched when the other side gives values of its role, none consistent.
     let unmatched = |theirs: &'a [Member<'r>], q: &Quantity| {
-        let mut comparable = values(theirs).filter(|(_, t)| t.comparable(q)).peekable();
-        comparable.peek().is_some() && !comparable.any(|(_, t)| t.agrees_with(q))
+        let mut same = values(theirs).filter(|(_, t)| same_role(t, q)).peekable();
+        same.peek().is_some() && !same.any(|(_, t)| consistent(t, q))
     };
     for i in 0..sides.len() {
         for j in i + 1..sides.len() {
             let left = values(sides[i].1).find(|(_, q)| unmatched(sides[j].1, q));
             let right = left.and_then(|(_, lq)| {
-                values(sides[j].1).find(|(_, q)| q.comparable(lq) && unmatched(sides[i].1, q))
+                values(sides[j].1).find(|(_, q)| same_role(q, lq) && unmatched(sides[i].1, q))
             });
             if let (Some((lc, lq)), Some((rc, rq))) = (left, right) {
-                let kind = if dates { DifferenceKind::Date } else { DifferenceKind::Number };
+                let (kind, rule) = if dates {
+                    (DifferenceKind::Date, "dates differ in a part both give")
+                } else {
+                    (DifferenceKind::Number, "numbers of the same role do not overlap")
+                };
                 return Some(Difference {
                     kind,
                     detail: format!(
@@ -121,6 +225,7 @@ fn quantities<'a, 'r>(
                         rq.text,
                         name(sides[j].0)
                     ),
+                    rule: format!("{rule}: {} vs {}", interval(lq), interval(rq)),
                     evidence: vec![evidence(lc, lq.span, &lq.text), evidence(rc, rq.span, &rq.text)],
                 });
             }
@@ -129,42 +234,115 @@ fn quantities<'a, 'r>(
     None
 }
 
-/// Hedge or negation: one source has the cue in every version, another in none.
+/// How many content words after a hedge or a negation make the predicate it scopes
+/// over ("may not be *sufficient to prevent* …").
+const PREDICATE_WORDS: usize = 3;
+
+/// Words that carry no predicate: auxiliaries and the forms of "be" and "have".
+const AUXILIARIES: [&str; 12] =
+    ["be", "been", "being", "is", "are", "was", "were", "have", "has", "had", "do", "does"];
+
+/// The stemmed content words of a claim's text from byte `from` (relative to the
+/// claim): what a cue there scopes over.
+fn content_stems(stemmer: &Stemmer, text: &str) -> Vec<String> {
+    let lex = lexicon();
+    tokenize(text)
+        .iter()
+        .filter(|t| {
+            !t.numeric && !lex.stopwords.contains(t.norm.as_str()) && !AUXILIARIES.contains(&t.norm.as_str())
+        })
+        .map(|t| stemmer.stem(&t.norm).into_owned())
+        .collect()
+}
+
+/// The predicate a cue of `claim` scopes over, if the other claim asserts it plainly:
+/// the first content words after the cue, most of them (the first always) found in
+/// `other`, which has no negative wording of its own ("refused", "unclear").
+fn asserted_plainly(
+    stemmer: &Stemmer,
+    claim: &ReportClaim,
+    cue: &Cue,
+    other: &ReportClaim,
+) -> Option<String> {
+    let from = cue.span.end.checked_sub(claim.span.start)?;
+    let after = claim.text.get(from..)?;
+    let predicate: Vec<String> = content_stems(stemmer, after).into_iter().take(PREDICATE_WORDS).collect();
+    let theirs = content_stems(stemmer, &other.text);
+    let first = predicate.first()?;
+    let found = predicate.iter().filter(|w| theirs.contains(w)).count();
+    let negative = tokenize(&other.text).iter().any(|t| lexicon().negative_words.contains(t.norm.as_str()));
+    (theirs.contains(first) && 2 * found >= predicate.len() && !negative).then(|| {
+        let words: Vec<&str> = after.split_whitespace().take(PREDICATE_WORDS + 2).collect();
+        words.join(" ")
+    })
+}
+
+/// Hedge or negation: one source has the cue in every version, another in none, and
+/// the cue scopes over a predicate that the other source asserts plainly ("may not be
+/// sufficient" against "is sufficient"; not a "may" in another part of a long quote).
 fn cue_presence<'r>(
     sides: &Sides<'_, 'r>,
     name: &dyn Fn(usize) -> String,
     kind: DifferenceKind,
 ) -> Option<Difference> {
-    fn first_cue<'r>(m: &Member<'r>, kind: DifferenceKind) -> Option<&'r crate::claim::Cue> {
-        match kind {
-            DifferenceKind::Hedge => m.claim.hedges.first(),
-            _ => m.claim.negations.first(),
+    let cues = |m: &Member<'r>| match kind {
+        DifferenceKind::Hedge => m.claim.hedges.as_slice(),
+        _ => m.claim.negations.as_slice(),
+    };
+    let with = sides.iter().filter(|(_, ms)| ms.iter().all(|m| !cues(m).is_empty()));
+    let without: Vec<&(usize, &[Member<'r>])> =
+        sides.iter().filter(|(_, ms)| ms.iter().all(|m| cues(m).is_empty())).collect();
+    if without.is_empty() {
+        return None;
+    }
+    let stemmer = Stemmer::create(Algorithm::English);
+    for (ws, wms) in with {
+        for m in wms.iter() {
+            for cue in cues(m) {
+                for (os, oms) in &without {
+                    for o in oms.iter() {
+                        let Some(predicate) = asserted_plainly(&stemmer, m.claim, cue, o.claim) else {
+                            continue;
+                        };
+                        let what = if kind == DifferenceKind::Hedge { "hedged" } else { "negated" };
+                        return Some(Difference {
+                            kind,
+                            detail: format!(
+                                "{} \"{}\" ({}) vs not {} ({})",
+                                what,
+                                cue.cue,
+                                name(*ws),
+                                what,
+                                name(*os)
+                            ),
+                            rule: format!(
+                                "\"{}\" scopes over \u{201C}{}\u{201D}, which {} states plainly",
+                                cue.cue,
+                                predicate,
+                                name(*os)
+                            ),
+                            evidence: vec![
+                                evidence(m.claim, cue.span, &cue.cue),
+                                Evidence {
+                                    claim: o.claim.id.clone(),
+                                    span: o.claim.span,
+                                    text: o.claim.text.clone(),
+                                },
+                            ],
+                        });
+                    }
+                }
+            }
         }
     }
-    let cues = |m: &Member<'r>| first_cue(m, kind);
-    let with = sides
-        .iter()
-        .filter(|(_, ms)| ms.iter().all(|m| cues(m).is_some()))
-        .find_map(|(s, ms)| ms.first().and_then(|m| Some((*s, m.claim, cues(m)?))));
-    let without =
-        sides.iter().find(|(_, ms)| ms.iter().all(|m| cues(m).is_none())).map(|(s, ms)| (*s, ms[0].claim));
-    let ((ws, wc, cue), (os, oc)) = (with?, without?);
-    let what = if kind == DifferenceKind::Hedge { "hedged" } else { "negated" };
-    Some(Difference {
-        kind,
-        detail: format!("{} \"{}\" ({}) vs not {} ({})", what, cue.cue, name(ws), what, name(os)),
-        evidence: vec![
-            evidence(wc, cue.span, &cue.cue),
-            Evidence { claim: oc.id.clone(), span: oc.span, text: oc.text.clone() },
-        ],
-    })
+    None
 }
 
 fn contains_run(long: &[CompactString], short: &[CompactString]) -> bool {
     short.is_empty() || long.windows(short.len()).any(|w| w == short)
 }
 
-type Quote<'q> = (&'q ReportClaim, &'q (Span, &'q str, Vec<CompactString>));
+type Quote<'q> = (&'q ReportClaim, &'q QuotePiece<'q>);
 
 /// The quotations (of three words or more) of a side, with their speaker keys.
 fn quotes_of<'a>(ms: &'a [Member<'a>]) -> Vec<(&'a str, Quote<'a>)> {
@@ -174,8 +352,27 @@ fn quotes_of<'a>(ms: &'a [Member<'a>]) -> Vec<(&'a str, Quote<'a>)> {
         .collect()
 }
 
-/// Quote: the same speaker quoted in both sources on the same point in words that
-/// overlap but differ, where neither source has the other's words anywhere.
+/// The word-level similarity of two quotations: 1 less the share of words changed,
+/// comparing the shorter with the best-matching stretch of the longer as long as itself
+/// (a quotation cut short is not a change).
+fn quote_similarity(a: &[CompactString], b: &[CompactString]) -> (f64, usize) {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.is_empty() {
+        return (0.0, 0);
+    }
+    let short_words: Vec<&CompactString> = short.iter().collect();
+    let edits = long
+        .windows(short.len())
+        .map(|w| strsim::generic_levenshtein(&short_words, &w.iter().collect::<Vec<_>>()))
+        .min()
+        .unwrap_or(short.len());
+    (1.0 - edits as f64 / short.len().max(1) as f64, edits)
+}
+
+/// Quote: the same speaker quoted in both sources on the same point with a few words
+/// changed (after folding spelling variants, number words, punctuation and quote
+/// marks), where neither source has the other's words anywhere. Two quotations in
+/// quite other words are two parts of a speech, or a paraphrase: no conflict.
 fn quotes(sides: &Sides<'_, '_>, name: &dyn Fn(usize) -> String, min_similarity: f64) -> Option<Difference> {
     for i in 0..sides.len() {
         for j in i + 1..sides.len() {
@@ -194,11 +391,10 @@ fn quotes(sides: &Sides<'_, '_>, name: &dyn Fn(usize) -> String, min_similarity:
                     if kb != key || covered(&qb.2, kb, &left) {
                         continue;
                     }
-                    let set_a: BTreeSet<&CompactString> = qa.2.iter().collect();
-                    let set_b: BTreeSet<&CompactString> = qb.2.iter().collect();
-                    let common = set_a.intersection(&set_b).count() as f64;
-                    let dice = 2.0 * common / (set_a.len() + set_b.len()) as f64;
-                    if dice >= min_similarity {
+                    let (similarity, edits) = quote_similarity(&qa.2, &qb.2);
+                    // One changed word always counts: "a first step" / "a small step".
+                    if edits > 0 && (similarity >= min_similarity || edits == 1) {
+                        let speaker = ca.speaker.as_ref().map_or("", |s| s.name.as_str());
                         return Some(Difference {
                             kind: DifferenceKind::Quote,
                             detail: format!(
@@ -207,6 +403,10 @@ fn quotes(sides: &Sides<'_, '_>, name: &dyn Fn(usize) -> String, min_similarity:
                                 name(sides[i].0),
                                 qb.1,
                                 name(sides[j].0)
+                            ),
+                            rule: format!(
+                                "{speaker} quoted on the same point with {edits} of {} words changed",
+                                qa.2.len().min(qb.2.len())
                             ),
                             evidence: vec![evidence(ca, qa.0, qa.1), evidence(cb, qb.0, qb.1)],
                         });

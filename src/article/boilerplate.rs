@@ -1,10 +1,14 @@
 //! Recognising lines that carry no reportable text: credits, trailers, copyright and
-//! distribution lines, rules, comment prompts and section headings.
+//! distribution lines, rules, comment and link prompts, photo credits, help lines,
+//! embedded social-media posts and section headings. Date stamps, datelines and photo
+//! credits that share a line with body text are cut off in `edges`.
 
 use std::sync::OnceLock;
 
 use regex::Regex;
 use serde::{Deserialize, Serialize};
+
+use super::edges;
 
 /// Why a line of an article is boilerplate rather than body text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -27,6 +31,22 @@ pub enum BoilerplateKind {
     Rule,
     /// A short section heading inside the body.
     Heading,
+    /// A date stamp before the body text or on a line of its own: "date 2023-02-01",
+    /// "2023-02-01", "Published: 1 February 2023".
+    DateStamp,
+    /// A wire dateline before the body text: "WASHINGTON (Reuters) -",
+    /// "LONDON, Feb 1 (Reuters) —".
+    Dateline,
+    /// A photo credit, on a line of its own or ending a caption: "(Picture: Getty
+    /// Images)", "Photograph: Jane Doe/AP", "Credit: …".
+    PhotoCredit,
+    /// A help line or contact prompt whose content is a phone number: "For confidential
+    /// support call 0800 123 456".
+    Contact,
+    /// An embedded social-media post: a line with a "pic.twitter.com/…" or
+    /// "https://t.co/…" link, or a post's signature "— Name (@handle) April 20, 2023",
+    /// with the post's text when it shares the line.
+    SocialPost,
 }
 
 /// What a boilerplate line says about the article.
@@ -46,7 +66,16 @@ struct Patterns {
     copyright_holder: Regex,
     distributor: Regex,
     furniture: Regex,
+    prompt: Regex,
     rule: Regex,
+    social_link: Regex,
+    social_signature: Regex,
+    photo_line: Regex,
+    photo_by: Regex,
+    contact_start: Regex,
+    contact_cue: Regex,
+    phone: Regex,
+    short_code: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -55,7 +84,12 @@ fn patterns() -> &'static Patterns {
         let re = |p: &str| Regex::new(p).expect("boilerplate pattern");
         Patterns {
             trailer: re(r"(?i)^the post (.+) appeared first on (.+?)\.?$"),
-            placement: re(r"(?i)^(published in|posted in|filed under|updated:?|first published)(?-u:\b)"),
+            // "Updated" is a placement line only with a time or date after it ("Updated 3
+            // hours ago", "Updated: Feb 1"), not "Updated figures showed …".
+            placement: re(&format!(
+                r"(?i)^(?:(?:published in|posted in|filed under|first published)(?-u:\b)|updated(?::|\s+(?:on|at)(?-u:\b)|\s+\d|\s+{}|\s*$))",
+                edges::MONTH
+            )),
             credit: re(concat!(
                 r"(?i)(contributed (reporting )?to this (report|story|article)\.?$",
                 r"|^[-\u2014\u2013\s]*with assistance from(?-u:\b)",
@@ -71,7 +105,48 @@ fn patterns() -> &'static Patterns {
             furniture: re(
                 r"(?i)^(comments?|advertisement|read more|related( articles| stories)?|share this( article| story)?|sign up(?-u:\b).*|subscribe(?-u:\b).*|click here(?-u:\b).*|follow us(?-u:\b).*|more from(?-u:\b).*)[\s\W]*$",
             ),
+            // "Read more: …", "WATCH: …", "Related: …", "Watch the video", "For all the
+            // results, click here.", a newsletter box ending "Sign up Privacy Policy".
+            prompt: re(concat!(
+                r"(?i)^(?:(?:read more|read also|also read|more|related|watch|watch now|watch live|listen|see also|",
+                r"recommended|further reading|video|more on this story|most read)\s*:\s*\S",
+                r"|watch the (?:full )?video(?-u:\b)|.*(?-u:\b)click here\W*$",
+                r"|.*(?-u:\b)(?:sign up|subscribe)(?-u:\b).*privacy (?:policy|notice)\W*$)",
+            )),
             rule: re(r"^[\s\-_=*~#\u2014\u2013\u2022\u00b7.]{3,}$"),
+            social_link: re(r"(?i)(?:(?-u:\b)pic\.twitter\.com/\w|https?://t\.co/\w|^a post shared by(?-u:\b))"),
+            // "— Elon Musk (@elonmusk) April 20, 2023" ends an embedded post.
+            social_signature: re(&format!(
+                concat!(
+                    r"(?i)(?:^|\s)(?:[\u2014\u2013\u2015]|--?)\s*[^()\u2014\u2013]{{1,80}}?\s*\(@\w{{1,30}}\)",
+                    r"\s*(?:{month}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{month}\s+\d{{4}})?\.?\s*$",
+                ),
+                month = edges::MONTH
+            )),
+            // "Photograph: Jane Doe/AP", "(Picture: Getty Images)", "Credit: Supplied".
+            photo_line: re(&format!(
+                r"(?i)^[(\[]?\s*{}\s*:\s*(?P<who>[^()\[\]]{{1,80}}?)\s*[)\]]?\.?$",
+                edges::CREDIT_LABEL
+            )),
+            photo_by: re(r"(?i)^[(\[]?(?:photo(?:graph)?|picture|image)s?\s+(?:by|courtesy of|via)\s+(?P<who>[^()\[\]]{1,60}?)[)\]]?$"),
+            // A help line reads as a prompt: "If you have been affected …", "For confidential
+            // support call …", "Contact us on …", "Anyone with information …".
+            contact_start: re(concat!(
+                r"(?i)^(?:if you(?:'ve|\u2019ve| have| are| or someone| need| feel)|for (?:confidential |free |more |further |emotional )?",
+                r"(?:support|help|advice|information|details)|(?:please )?(?:call|phone|ring|text|dial|contact|telephone|tel|freephone|helpline|hotline)(?-u:\b)",
+                r"|anyone (?:with|who has) (?:information|any information)|you can (?:call|contact|reach|ring|text)|to (?:contact|reach) (?:us|the)",
+                r"|need (?:help|support)|samaritans(?-u:\b)|childline(?-u:\b))",
+            )),
+            contact_cue: re(
+                r"(?i)(?-u:\b)(?:call|calls|phone|ring|text|dial|contact|telephone|tel|freephone|free on|helpline|hotline|whatsapp)(?-u:\b)",
+            ),
+            // "0800 123 456", "020 7946 0000", "+44 20 7946 0000", "1-800-273-8255", "(555) 123-4567".
+            phone: re(r"(?:^|[^\w,.])(?P<number>(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{1,5}(?:[\s.-]\d{2,5}){1,4})(?:$|[^\w,])"),
+            // "call 999", "free on 116 123", "text SHOUT to 85258".
+            short_code: re(concat!(
+                r"(?i)(?-u:\b)(?:call|dial|text|ring|on|to)\s+(?:\d{3}(?:[\s-]\d{3})?|\d{5,6})",
+                r"\s*(?:$|[.;)]|\s(?:or|and|for|free|anytime|24)(?-u:\b))",
+            )),
         }
     })
 }
@@ -114,6 +189,9 @@ pub(crate) fn classify(line: &str) -> Option<(BoilerplateKind, LineFacts)> {
     if p.rule.is_match(line) {
         return Some((BoilerplateKind::Rule, facts));
     }
+    if p.social_link.is_match(line) || p.social_signature.is_match(line) {
+        return Some((BoilerplateKind::SocialPost, facts));
+    }
     if p.copyright.is_match(line) {
         if let Some(c) = p.copyright_holder.captures(line) {
             let holder = clean_outlet(&c[1]);
@@ -132,10 +210,40 @@ pub(crate) fn classify(line: &str) -> Option<(BoilerplateKind, LineFacts)> {
     if line.len() < 120 && p.placement.is_match(line) {
         return Some((BoilerplateKind::Placement, facts));
     }
-    if line.len() < 80 && p.furniture.is_match(line) {
+    if line.len() < 80 && p.furniture.is_match(line) || line.len() < 160 && p.prompt.is_match(line) {
         return Some((BoilerplateKind::Furniture, facts));
     }
+    let credit = p.photo_line.captures(line).or_else(|| p.photo_by.captures(line));
+    if credit.is_some_and(|c| edges::names_a_source(&c["who"])) {
+        return Some((BoilerplateKind::PhotoCredit, facts));
+    }
+    if is_contact(p, line) {
+        return Some((BoilerplateKind::Contact, facts));
+    }
     None
+}
+
+/// Whether a line is a help line or contact prompt: it reads as a prompt and gives a
+/// number, or it is short, asks to call and gives a full phone number.
+fn is_contact(p: &Patterns, line: &str) -> bool {
+    if line.len() > 250 {
+        return false;
+    }
+    let phone = p.phone.captures_iter(line).any(|c| is_phone_number(&c["number"]));
+    (p.contact_start.is_match(line) && (phone || p.short_code.is_match(line)))
+        || (line.len() <= 160 && phone && p.contact_cue.is_match(line))
+}
+
+/// Whether digit groups read as a phone number rather than a year range ("2012-2023") or
+/// a quantity: 7 to 13 digits, led by "0", "+" or an area code in brackets, or in three
+/// or more groups.
+fn is_phone_number(number: &str) -> bool {
+    let digits = number.chars().filter(char::is_ascii_digit).count();
+    let groups: Vec<&str> = number.split(|c: char| !c.is_ascii_digit()).filter(|g| !g.is_empty()).collect();
+    let year = |g: &&str| g.len() == 4 && (g.starts_with("19") || g.starts_with("20"));
+    (7..=13).contains(&digits)
+        && !groups.iter().all(year)
+        && (number.starts_with(['0', '+', '(']) || groups.len() >= 3)
 }
 
 /// Whether a line reads as a title or heading: short, no closing punctuation, starts

@@ -1,6 +1,7 @@
 //! Article stage: plain text to headline, outlet, body paragraphs and sentences.
 
 mod boilerplate;
+mod edges;
 
 pub use boilerplate::BoilerplateKind;
 
@@ -27,10 +28,11 @@ pub struct Paragraph {
     pub sentences: Vec<Span>,
 }
 
-/// A line that yields no claims, and why.
+/// A line, or the start or end of a line, that yields no claims, and why.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Boilerplate {
-    /// The line's bytes in the input (trimmed).
+    /// The bytes in the input (trimmed): a whole line, or the part of a line cut off
+    /// before or after its body text (a date stamp, a dateline, a photo credit).
     pub span: Span,
     /// What kind of boilerplate it is.
     pub kind: BoilerplateKind,
@@ -123,7 +125,7 @@ impl<'a> Article<'a> {
         &self.paragraphs
     }
 
-    /// Lines recognised as boilerplate, in order.
+    /// Lines and parts of lines recognised as boilerplate, in order.
     pub fn boilerplate(&self) -> &[Boilerplate] {
         &self.boilerplate
     }
@@ -183,8 +185,13 @@ impl ArticleParserBuilder {
 
 /// A line of input with what the parser decided about it.
 struct Line {
+    /// The line, trimmed, without the stamp or credit cut off its ends.
     span: Span,
     boilerplate: Option<BoilerplateKind>,
+    /// A date stamp or dateline cut off the start of the line.
+    prefix: Option<Boilerplate>,
+    /// A photo credit cut off the end of the line.
+    suffix: Option<Boilerplate>,
 }
 
 impl ArticleParser {
@@ -224,9 +231,19 @@ impl ArticleParser {
         let mut distributor = None;
         let mut lines = Vec::new();
         for (start, raw) in line_spans(text) {
-            let span = span::trim(text, Span::new(start, start + raw.len()));
+            let mut span = span::trim(text, Span::new(start, start + raw.len()));
             if span.is_empty() {
                 continue;
+            }
+            let mut prefix = None;
+            if let Some((len, kind)) = edges::leading(&text[span.range()]) {
+                let stamp = Span::new(span.start, span.start + len);
+                span = span::trim(text, Span::new(stamp.end, span.end));
+                if span.is_empty() {
+                    lines.push(Line { span: stamp, boilerplate: Some(kind), prefix: None, suffix: None });
+                    continue;
+                }
+                prefix = Some(Boilerplate { span: stamp, kind });
             }
             let line = &text[span.range()];
             let boilerplate = boilerplate::classify(line).map(|(kind, facts)| {
@@ -235,25 +252,42 @@ impl ArticleParser {
                 distributor = distributor.take().or(facts.distributor);
                 kind
             });
-            lines.push(Line { span, boilerplate });
+            let mut suffix = None;
+            if boilerplate.is_none()
+                && let Some((at, kind)) = edges::trailing(line)
+            {
+                let credit = Span::new(span.start + at, span.end);
+                span = span::trim(text, Span::new(span.start, credit.start));
+                suffix = Some(Boilerplate { span: credit, kind });
+            }
+            lines.push(Line { span, boilerplate, prefix, suffix });
         }
         mark_headings(text, &mut lines, &mut title);
         let mut paragraphs: Vec<Paragraph> = Vec::new();
         let mut boilerplate = Vec::new();
         let mut open: Option<Span> = None;
         for line in &lines {
+            // A stamp starts a paragraph and a credit ends one: no paragraph spans them.
+            if let Some(stamp) = line.prefix {
+                close_paragraph(text, &mut open, &mut paragraphs);
+                boilerplate.push(stamp);
+            }
             if let Some(kind) = line.boilerplate {
                 boilerplate.push(Boilerplate { span: line.span, kind });
                 close_paragraph(text, &mut open, &mut paragraphs);
-                continue;
+            } else {
+                open = Some(match open {
+                    Some(prev) if continues(text, prev, line.span) => Span::new(prev.start, line.span.end),
+                    _ => {
+                        close_paragraph(text, &mut open, &mut paragraphs);
+                        line.span
+                    }
+                });
             }
-            open = Some(match open {
-                Some(prev) if continues(text, prev, line.span) => Span::new(prev.start, line.span.end),
-                _ => {
-                    close_paragraph(text, &mut open, &mut paragraphs);
-                    line.span
-                }
-            });
+            if let Some(credit) = line.suffix {
+                close_paragraph(text, &mut open, &mut paragraphs);
+                boilerplate.push(credit);
+            }
         }
         close_paragraph(text, &mut open, &mut paragraphs);
         if paragraphs.is_empty() {
@@ -292,7 +326,11 @@ fn mark_headings(text: &str, lines: &mut [Line], title: &mut Option<String>) {
     }
     let first = body[0];
     let first_text = &text[lines[first].span.range()];
-    if first == 0 && boilerplate::reads_as_heading(first_text, HEADLINE_WORDS) {
+    // Text after a date stamp or dateline is the body's start, not a headline.
+    if first == 0
+        && lines[first].prefix.is_none()
+        && boilerplate::reads_as_heading(first_text, HEADLINE_WORDS)
+    {
         lines[first].boilerplate = Some(BoilerplateKind::Headline);
         *title = Some(first_text.to_string());
     }

@@ -49,6 +49,9 @@ pub(crate) struct Lexicon {
     pub determiners: HashSet<&'static str>,
     pub pronouns: HashMap<&'static str, RoleKind>,
     pub stopwords: HashSet<&'static str>,
+    /// Words that state a negative without a negation cue ("unclear", "failed"):
+    /// a version with one of them does not assert a predicate plainly.
+    pub negative_words: HashSet<&'static str>,
     pub number_words: HashMap<&'static str, f64>,
     /// Each word of a synonym group mapped to the group's first word.
     pub synonyms: HashMap<&'static str, &'static str>,
@@ -123,6 +126,9 @@ pub(crate) fn lexicon() -> &'static Lexicon {
             determiners: lines(include_str!("../data/determiners.txt")).collect(),
             pronouns,
             stopwords: lines(include_str!("../data/stopwords.txt")).flat_map(str::split_whitespace).collect(),
+            negative_words: lines(include_str!("../data/negative_words.txt"))
+                .flat_map(str::split_whitespace)
+                .collect(),
             number_words,
             cues,
             cue_words,

@@ -11,6 +11,8 @@ pub use attribution::{Attribution, AttributionForm};
 pub use quantity::{Quantity, QuantityKind};
 pub use speaker::{Speaker, SpeakerKind};
 
+pub(crate) use lexicon::RoleKind;
+pub(crate) use lexicon::lexicon;
 pub(crate) use quantity::number_word;
 pub(crate) use speaker::fold_name;
 
@@ -28,7 +30,6 @@ use crate::error::{Error, Result};
 use crate::span::Span;
 use crate::text::normalize::NormalizedText;
 use crate::text::token::{Token, tokenize_normalized};
-use lexicon::lexicon;
 
 /// How many content words make up a topic key.
 const TOPIC_WORDS: usize = 4;

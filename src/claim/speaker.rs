@@ -142,6 +142,10 @@ pub(crate) fn np_word(t: &Token) -> bool {
     t.capitalized && !lex.stopwords.contains(t.norm.as_str()) && !lex.speech_verbs.contains(t.norm.as_str())
 }
 
+/// Company suffixes after a name, normalised ("Inc." is `inc`).
+const CORPORATE_SUFFIXES: [&str; 12] =
+    ["inc", "corp", "corporation", "ltd", "llc", "plc", "co", "ag", "sa", "gmbh", "nv", "lp"];
+
 /// Reads the tokens of a noun phrase as a speaker mention; `text` is the article text.
 pub(crate) fn read_mention(text: &str, tokens: &[Token]) -> Option<Mention> {
     let lex = lexicon();
@@ -207,7 +211,14 @@ pub(crate) fn read_mention(text: &str, tokens: &[Token]) -> Option<Mention> {
         || words.iter().rposition(|t| !t.capitalized && t.norm != "of").map_or(0, |k| k + 1),
         |r| r + 1,
     );
-    let name = &words[name_from..];
+    let mut name = &words[name_from..];
+    // "Alphabet Inc." is Alphabet: a company suffix is no part of the name's key.
+    while let [rest @ .., last] = name
+        && !rest.is_empty()
+        && CORPORATE_SUFFIXES.contains(&last.norm.as_str())
+    {
+        name = rest;
+    }
     let in_name = |(k, t): (usize, &Token)| {
         t.capitalized || (t.norm == "of" && k > 0 && k + 1 < name.len() && name[k + 1].capitalized)
     };

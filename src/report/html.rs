@@ -239,6 +239,11 @@ impl<'r> Page<'r> {
                 let _ =
                     write!(out, "<div class=\"detail\"><b class=\"{0}\">{0}</b> ", difference_name(d.kind));
                 escape(out, &d.detail);
+                if !d.rule.is_empty() {
+                    out.push_str("<div class=\"why\">why: ");
+                    escape(out, &d.rule);
+                    out.push_str("</div>");
+                }
                 out.push_str("</div>");
             }
             out.push_str("</td>");

@@ -136,6 +136,10 @@ pub struct Difference {
     pub kind: DifferenceKind,
     /// A readable account naming the sources.
     pub detail: String,
+    /// The rule that found the conflict, with the values it compared: "numbers of the
+    /// same role do not overlap: 107000000 GBP vs 115000000 GBP".
+    #[serde(default)]
+    pub rule: String,
     /// The differing words of each side.
     pub evidence: Vec<Evidence>,
 }

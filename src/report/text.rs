@@ -168,6 +168,14 @@ impl fmt::Display for Report {
                 self.write_claims(f, &list, true)?;
                 for d in &a.differences {
                     writeln!(f, "  ≠ {:?}: {}", d.kind, d.detail)?;
+                    if !d.rule.is_empty() {
+                        writeln!(f, "      why: {}", d.rule)?;
+                    }
+                    for e in &d.evidence {
+                        let source = self.claim_index(&e.claim).map(|i| self.claims[i].source);
+                        let name = source.map_or_else(String::new, |s| self.source_name(s));
+                        writeln!(f, "      {name}: \u{201C}{}\u{201D}", e.text.trim())?;
+                    }
                 }
             }
         }
