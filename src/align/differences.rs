@@ -24,10 +24,17 @@ pub(crate) struct Member<'r> {
     pub quotes: Vec<QuotePiece<'r>>,
     /// The whole input of the claim's source.
     pub input: &'r str,
+    /// The claim's terms: stems of its content words, folded names, figures.
+    pub terms: &'r [CompactString],
 }
 
 impl<'r> Member<'r> {
-    pub fn new(claim: &'r ReportClaim, quotes: &[Span], input: &'r str) -> Member<'r> {
+    pub fn new(
+        claim: &'r ReportClaim,
+        quotes: &[Span],
+        terms: &'r [CompactString],
+        input: &'r str,
+    ) -> Member<'r> {
         let mut pieces = Vec::new();
         for &span in quotes {
             let Some(text) = span.slice(input) else { continue };
@@ -40,7 +47,7 @@ impl<'r> Member<'r> {
                 pieces.push((Span::new(start, start + trimmed.len()), trimmed, words));
             }
         }
-        Member { claim, quotes: pieces, input }
+        Member { claim, quotes: pieces, input, terms }
     }
 }
 
@@ -120,14 +127,18 @@ fn may_refer_to(description: &ReportSpeaker, input: &str, named: &ReportSpeaker)
     if description.kind == SpeakerKind::Named || named.kind != SpeakerKind::Named {
         return false;
     }
-    let mention = description.mention.to_lowercase();
-    let mut words = mention.split_whitespace();
-    let definite = words.next().is_some_and(|w| matches!(w, "the" | "its" | "his" | "her" | "their"));
-    let Some(head) = mention.split_whitespace().last() else { return false };
+    let mut words = description.mention.split_whitespace();
+    let definite = words
+        .next()
+        .is_some_and(|w| ["the", "its", "his", "her", "their"].iter().any(|d| w.eq_ignore_ascii_case(d)));
+    let Some(head) = description.mention.split_whitespace().last().map(str::to_lowercase) else {
+        return false;
+    };
     let plural = head.ends_with('s') && !head.ends_with("ss");
-    let fits = matches!(lexicon().role(head), Some(RoleKind::Person | RoleKind::Group));
-    let Some(surname) = named.name.split_whitespace().last() else { return false };
-    definite && !plural && fits && mentions_word(input, surname)
+    if !definite || plural || !matches!(lexicon().role(&head), Some(RoleKind::Person | RoleKind::Group)) {
+        return false;
+    }
+    named.name.split_whitespace().last().is_some_and(|surname| mentions_word(input, surname))
 }
 
 /// Whether `word` stands in `text` as a whole word.
@@ -251,27 +262,38 @@ fn content_stems(stemmer: &Stemmer, text: &str) -> Vec<String> {
         .filter(|t| {
             !t.numeric && !lex.stopwords.contains(t.norm.as_str()) && !AUXILIARIES.contains(&t.norm.as_str())
         })
-        .map(|t| stemmer.stem(&t.norm).into_owned())
+        .map(|t| {
+            stemmer.stem(lex.synonyms.get(t.norm.as_str()).copied().unwrap_or(t.norm.as_str())).into_owned()
+        })
         .collect()
 }
 
-/// The predicate a cue of `claim` scopes over, if the other claim asserts it plainly:
-/// the first content words after the cue, most of them (the first always) found in
-/// `other`, which has no negative wording of its own ("refused", "unclear").
-fn asserted_plainly(
-    stemmer: &Stemmer,
-    claim: &ReportClaim,
-    cue: &Cue,
-    other: &ReportClaim,
-) -> Option<String> {
+/// How many bytes after a cue are read for the predicate it scopes over.
+const PREDICATE_BYTES: usize = 80;
+
+/// The predicate a cue of `claim` scopes over, if the other version asserts it
+/// plainly: the first content words after the cue, most of them (the first always)
+/// among the other version's terms, and no negative wording there ("refused",
+/// "unclear").
+fn asserted_plainly(stemmer: &Stemmer, claim: &ReportClaim, cue: &Cue, other: &Member<'_>) -> Option<String> {
     let from = cue.span.end.checked_sub(claim.span.start)?;
     let after = claim.text.get(from..)?;
-    let predicate: Vec<String> = content_stems(stemmer, after).into_iter().take(PREDICATE_WORDS).collect();
-    let theirs = content_stems(stemmer, &other.text);
+    let mut end = after.len().min(PREDICATE_BYTES);
+    while !after.is_char_boundary(end) {
+        end -= 1;
+    }
+    let predicate: Vec<String> =
+        content_stems(stemmer, &after[..end]).into_iter().take(PREDICATE_WORDS).collect();
     let first = predicate.first()?;
-    let found = predicate.iter().filter(|w| theirs.contains(w)).count();
-    let negative = tokenize(&other.text).iter().any(|t| lexicon().negative_words.contains(t.norm.as_str()));
-    (theirs.contains(first) && 2 * found >= predicate.len() && !negative).then(|| {
+    // Terms are sorted.
+    let has = |w: &String| other.terms.binary_search_by(|t| t.as_str().cmp(w.as_str())).is_ok();
+    let found = predicate.iter().filter(|w| has(w)).count();
+    if !has(first) || 2 * found < predicate.len() {
+        return None;
+    }
+    let negative =
+        tokenize(&other.claim.text).iter().any(|t| lexicon().negative_words.contains(t.norm.as_str()));
+    (!negative).then(|| {
         let words: Vec<&str> = after.split_whitespace().take(PREDICATE_WORDS + 2).collect();
         words.join(" ")
     })
@@ -295,13 +317,15 @@ fn cue_presence<'r>(
     if without.is_empty() {
         return None;
     }
+    let mut with = with.peekable();
+    with.peek()?;
     let stemmer = Stemmer::create(Algorithm::English);
     for (ws, wms) in with {
         for m in wms.iter() {
             for cue in cues(m) {
                 for (os, oms) in &without {
                     for o in oms.iter() {
-                        let Some(predicate) = asserted_plainly(&stemmer, m.claim, cue, o.claim) else {
+                        let Some(predicate) = asserted_plainly(&stemmer, m.claim, cue, o) else {
                             continue;
                         };
                         let what = if kind == DifferenceKind::Hedge { "hedged" } else { "negated" };
@@ -369,6 +393,24 @@ fn quote_similarity(a: &[CompactString], b: &[CompactString]) -> (f64, usize) {
     (1.0 - edits as f64 / short.len().max(1) as f64, edits)
 }
 
+/// The words of a shorter quotation that its longer counterpart lacks bound the edits
+/// between them from below: when they exceed what [`quotes`] allows, the costly
+/// comparison is skipped.
+fn may_be_close(a: &[CompactString], b: &[CompactString], min_similarity: f64) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let allowed = (((1.0 - min_similarity) * short.len() as f64) as usize).max(1);
+    let mut missing = 0;
+    for w in short {
+        if !long.contains(w) {
+            missing += 1;
+            if missing > allowed {
+                return false;
+            }
+        }
+    }
+    true
+}
+
 /// Quote: the same speaker quoted in both sources on the same point with a few words
 /// changed (after folding spelling variants, number words, punctuation and quote
 /// marks), where neither source has the other's words anywhere. Two quotations in
@@ -389,6 +431,9 @@ fn quotes(sides: &Sides<'_, '_>, name: &dyn Fn(usize) -> String, min_similarity:
                 }
                 for (kb, (cb, qb)) in &right {
                     if kb != key || covered(&qb.2, kb, &left) {
+                        continue;
+                    }
+                    if !may_be_close(&qa.2, &qb.2, min_similarity) {
                         continue;
                     }
                     let (similarity, edits) = quote_similarity(&qa.2, &qb.2);

@@ -174,7 +174,12 @@ impl Matcher {
                     .iter()
                     .map(|&i| {
                         let (s, c) = flat[i as usize];
-                        differences::Member::new(&claims[i as usize], &c.quotes, sets[s].article().text())
+                        differences::Member::new(
+                            &claims[i as usize],
+                            &c.quotes,
+                            &c.terms,
+                            sets[s].article().text(),
+                        )
                     })
                     .collect();
                 differences::find(&members, &name, self.quote_similarity)

@@ -15,6 +15,37 @@ use crate::claim::{fold_name, number_word};
 /// "tour" and "your" keep theirs).
 const MIN_OUR_WORD: usize = 6;
 
+/// British endings and their American forms, longest first where one ends another.
+/// An ending is replaced only when at least two letters stand before it ("rise" and
+/// "fence" keep theirs).
+const ENDINGS: [(&str, &str); 22] = [
+    ("isations", "izations"),
+    ("isation", "ization"),
+    ("ising", "izing"),
+    ("isers", "izers"),
+    ("ises", "izes"),
+    ("ised", "ized"),
+    ("iser", "izer"),
+    ("ise", "ize"),
+    ("ysing", "yzing"),
+    ("yses", "yzes"),
+    ("ysed", "yzed"),
+    ("yse", "yze"),
+    ("ences", "enses"),
+    ("ence", "ense"),
+    ("tres", "ters"),
+    ("tre", "ter"),
+    ("elling", "eling"),
+    ("ellers", "elers"),
+    ("elled", "eled"),
+    ("eller", "eler"),
+    ("logues", "logs"),
+    ("logue", "log"),
+];
+
+/// Endings after which an "-our" is the British "-or" ("colour", "coloured").
+const OUR_ENDINGS: [&str; 8] = ["", "s", "ed", "ing", "ite", "ites", "able", "ful"];
+
 /// The folded form of one normalised word (lower case, as the tokenizer gives it).
 pub(crate) fn fold_word(word: &str) -> CompactString {
     if let Some(value) = number_word(word) {
@@ -23,55 +54,24 @@ pub(crate) fn fold_word(word: &str) -> CompactString {
     if !word.is_ascii() || word.len() < 5 {
         return fold_name(word);
     }
-    let mut w = word.to_string();
-    // -ise/-ize, -yse/-yze and their inflections: "organised", "analysing".
-    for (british, american) in [("is", "iz"), ("ys", "yz")] {
-        for ending in ["e", "es", "ed", "ing", "ation", "ations", "er", "ers"] {
-            let from = format!("{british}{ending}");
-            if w.len() > from.len() + 2 && w.ends_with(&from) {
-                let cut = w.len() - from.len();
-                w.replace_range(cut.., &format!("{american}{ending}"));
-            }
-        }
-    }
-    // -our/-or: "colour", "colours", "coloured", "favourite", "honourable".
-    if w.len() >= MIN_OUR_WORD
-        && let Some(at) = w.rfind("our")
-        && at >= 3
-        && matches!(&w[at + 3..], "" | "s" | "ed" | "ing" | "ite" | "ites" | "able" | "ful")
+    if let Some((from, to)) =
+        ENDINGS.iter().find(|(from, _)| word.len() >= from.len() + 2 && word.ends_with(from))
     {
-        w.replace_range(at..at + 3, "or");
+        let mut w = CompactString::from(&word[..word.len() - from.len()]);
+        w.push_str(to);
+        return fold_name(&w);
     }
-    // -ence/-ense: "defence", "offences", "licence".
-    for (from, to) in [("ence", "ense"), ("ences", "enses")] {
-        if w.len() >= 7 && w.ends_with(from) {
-            let cut = w.len() - from.len();
-            w.replace_range(cut.., to);
-        }
+    if word.len() >= MIN_OUR_WORD
+        && let Some(at) = word.rfind("our")
+        && at >= 3
+        && OUR_ENDINGS.contains(&&word[at + 3..])
+    {
+        let mut w = CompactString::from(&word[..at]);
+        w.push_str("or");
+        w.push_str(&word[at + 3..]);
+        return fold_name(&w);
     }
-    // -tre/-ter: "centre", "theatres", "metre".
-    for (from, to) in [("tre", "ter"), ("tres", "ters")] {
-        if w.ends_with(from) && w.len() > from.len() + 2 {
-            let cut = w.len() - from.len();
-            w.replace_range(cut.., to);
-        }
-    }
-    // A doubled l after e: "travelled", "cancelling", "modeller" ("called" and "filled"
-    // keep theirs).
-    for (from, to) in [("elled", "eled"), ("elling", "eling"), ("eller", "eler"), ("ellers", "elers")] {
-        if w.ends_with(from) {
-            let cut = w.len() - from.len();
-            w.replace_range(cut.., to);
-        }
-    }
-    // -ogue/-og: "dialogue", "catalogues".
-    for (from, to) in [("logue", "log"), ("logues", "logs")] {
-        if w.ends_with(from) {
-            let cut = w.len() - from.len();
-            w.replace_range(cut.., to);
-        }
-    }
-    fold_name(&w)
+    fold_name(word)
 }
 
 #[cfg(test)]
