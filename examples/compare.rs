@@ -5,6 +5,7 @@
 //! cargo run --release --example compare -- a.txt b.txt      # any plain-text articles
 //! cargo run --release --example compare -- --json a.txt b.txt
 //! cargo run --release --example compare -- --html report.html a.txt b.txt
+//! cargo run --release --example compare -- --meaning 0.5 --overlap 0.7 a.txt b.txt
 //! ```
 
 use std::process::ExitCode;
@@ -24,17 +25,25 @@ pub fn run(args: &[String]) -> Outcome {
     let mut json = false;
     let mut html: Option<String> = None;
     let mut files = Vec::new();
+    let mut matcher = Matcher::builder();
     let mut args = args.iter();
     while let Some(arg) = args.next() {
+        let mut number = |name: &str| -> Result<f32, (String, u8)> {
+            args.next()
+                .and_then(|v| v.parse().ok())
+                .ok_or_else(|| (format!("error: {name} needs a number"), 2))
+        };
         match arg.as_str() {
             "--json" => json = true,
+            "--meaning" => matcher = matcher.meaning_threshold(number("--meaning")?),
+            "--overlap" => matcher = matcher.meaning_overlap(number("--overlap")?),
             "--html" => match args.next() {
                 Some(out) => html = Some(out.clone()),
                 None => return Err(("error: --html needs an output file".into(), 2)),
             },
             "-h" | "--help" => {
-                return Ok("usage: compare [--json | --html OUT.html] [FILE...]  \
-                     (no files: the bundled seed articles)\n"
+                return Ok("usage: compare [--json | --html OUT.html] [--meaning COSINE] \
+                     [--overlap SHARE] [FILE...]  (no files: the bundled seed articles)\n"
                     .into());
             }
             _ if arg.starts_with("--") => return Err((format!("error: unknown option {arg}"), 2)),
@@ -58,7 +67,7 @@ pub fn run(args: &[String]) -> Outcome {
             .map_err(|e| (format!("error: {name}: {e}"), 1))?;
         sets.push(set);
     }
-    let report = Matcher::new().compare(&sets).map_err(|e| (format!("error: {e}"), 1))?;
+    let report = matcher.build().compare(&sets).map_err(|e| (format!("error: {e}"), 1))?;
     if let Some(out) = html {
         let texts: Vec<&str> = sets.iter().map(|s| s.article().text()).collect();
         let page = report.to_html(&texts).map_err(|e| (format!("error: {e}"), 1))?;

@@ -19,9 +19,9 @@ pub(crate) type QuotePiece<'r> = (Span, &'r str, Vec<CompactString>);
 /// One claim of a group, with what difference detection needs.
 pub(crate) struct Member<'r> {
     pub claim: &'r ReportClaim,
-    /// The quoted words of the claim; a quotation with an elision ("…", "...") gives one
-    /// piece per part, since an outlet may quote any of them alone.
-    pub quotes: Vec<QuotePiece<'r>>,
+    /// The quoted words of the claim, read only when another source quotes the same
+    /// speaker in the group ([`Member::pieces`]).
+    quote_spans: &'r [Span],
     /// The whole input of the claim's source.
     pub input: &'r str,
     /// The claim's terms: stems of its content words, folded names, figures.
@@ -31,13 +31,19 @@ pub(crate) struct Member<'r> {
 impl<'r> Member<'r> {
     pub fn new(
         claim: &'r ReportClaim,
-        quotes: &[Span],
+        quotes: &'r [Span],
         terms: &'r [CompactString],
         input: &'r str,
     ) -> Member<'r> {
+        Member { claim, quote_spans: quotes, input, terms }
+    }
+
+    /// The quoted words of the claim; a quotation with an elision ("…", "...") gives
+    /// one piece per part, since an outlet may quote any of them alone.
+    fn pieces(&self) -> Vec<QuotePiece<'r>> {
         let mut pieces = Vec::new();
-        for &span in quotes {
-            let Some(text) = span.slice(input) else { continue };
+        for &span in self.quote_spans {
+            let Some(text) = span.slice(self.input) else { continue };
             let mut at = 0;
             for part in text.split_inclusive(['\u{2026}']).flat_map(|p| p.split_inclusive("...")) {
                 let start = span.start + at;
@@ -47,7 +53,7 @@ impl<'r> Member<'r> {
                 pieces.push((Span::new(start, start + trimmed.len()), trimmed, words));
             }
         }
-        Member { claim, quotes: pieces, input, terms }
+        pieces
     }
 }
 
@@ -88,16 +94,32 @@ fn speaker(sides: &Sides<'_, '_>, name: &dyn Fn(usize) -> String) -> Option<Diff
     fn speakers<'m, 'r>(ms: &'m [Member<'r>]) -> impl Iterator<Item = (&'r ReportSpeaker, &'r str)> + 'm {
         ms.iter().filter_map(|m| Some((m.claim.speaker.as_ref()?, m.input)))
     }
+    // A document whose issuer the article does not give ("according to the notice")
+    // may be any side's: no speaker conflict with it.
+    let documents = |ms: &[Member<'_>]| speakers(ms).any(|(s, _)| s.kind == SpeakerKind::Document);
     let same = |x: &[Member<'_>], y: &[Member<'_>]| {
-        speakers(x).any(|(a, input_a)| {
-            speakers(y).any(|(b, input_b)| {
-                a.key == b.key || may_refer_to(a, input_a, b) || may_refer_to(b, input_b, a)
+        documents(x)
+            || documents(y)
+            || speakers(x).any(|(a, input_a)| {
+                speakers(y).any(|(b, input_b)| {
+                    a.key == b.key || may_refer_to(a, input_a, b) || may_refer_to(b, input_b, a)
+                })
             })
-        })
     };
     let spoken = |i: usize| speakers(sides[i].1).next().is_some();
+    // The attributed versions must tell one fact in mostly the same words: two claims
+    // alike only in meaning may be two speakers saying two things.
+    let one_fact = |x: &[Member<'_>], y: &[Member<'_>]| {
+        x.iter().filter(|m| m.claim.speaker.is_some()).any(|m| {
+            y.iter()
+                .filter(|o| o.claim.speaker.is_some())
+                .any(|o| shared_share(m.terms, o.terms) >= SPEAKER_MIN_SHARED)
+        })
+    };
     let (i, j) = (0..sides.len()).find_map(|i| {
-        let j = (i + 1..sides.len()).find(|&j| spoken(i) && spoken(j) && !same(sides[i].1, sides[j].1))?;
+        let j = (i + 1..sides.len()).find(|&j| {
+            spoken(i) && spoken(j) && !same(sides[i].1, sides[j].1) && one_fact(sides[i].1, sides[j].1)
+        })?;
         Some((i, j))
     })?;
     let mut evidence_list = Vec::new();
@@ -119,6 +141,27 @@ fn speaker(sides: &Sides<'_, '_>, name: &dyn Fn(usize) -> String) -> Option<Diff
     })
 }
 
+/// Share of the shorter claim's terms that two attributed versions must have in common
+/// for a speaker difference.
+const SPEAKER_MIN_SHARED: f64 = 0.5;
+
+/// The share of the shorter of two sorted term lists that the other has too.
+fn shared_share(x: &[CompactString], y: &[CompactString]) -> f64 {
+    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared as f64 / x.len().min(y.len()).max(1) as f64
+}
+
 /// Whether `description`, a speaker its article names by a singular definite
 /// description ("the company", "the minister"), may be `named`, a named speaker of
 /// another source: the description's article names that speaker too. A plural or
@@ -135,7 +178,10 @@ fn may_refer_to(description: &ReportSpeaker, input: &str, named: &ReportSpeaker)
         return false;
     };
     let plural = head.ends_with('s') && !head.ends_with("ss");
-    if !definite || plural || !matches!(lexicon().role(&head), Some(RoleKind::Person | RoleKind::Group)) {
+    // A document ("according to the notice") may be the named body's, which issued it.
+    let fits = description.kind == SpeakerKind::Document
+        || matches!(lexicon().role(&head), Some(RoleKind::Person | RoleKind::Group));
+    if !definite || plural || !fits {
         return false;
     }
     named.name.split_whitespace().last().is_some_and(|surname| mentions_word(input, surname))
@@ -152,16 +198,20 @@ fn mentions_word(text: &str, word: &str) -> bool {
 
 /// Whether two quantities give the same role, so that their values must agree: the
 /// same kind and unit (see [`Quantity::overlaps`]), and for counts, the same thing
-/// counted when both sides say what ("31 people" and "14 people", never "40 trains").
+/// counted ("31 people" and "14 people", never "40 trains"), or nothing said on
+/// either side.
 fn same_role(a: &Quantity, b: &Quantity) -> bool {
     let durations = a.kind == QuantityKind::Duration && b.kind == QuantityKind::Duration;
     if !(a.comparable(b) || durations) {
         return false;
     }
-    if a.kind == QuantityKind::Count
-        && let (Some(x), Some(y)) = (a.counts_head(), b.counts_head())
-    {
-        return x == y;
+    if a.kind == QuantityKind::Count {
+        // A count says what it counts on both sides, or on neither: "an eight-year
+        // contract" and "22" (an age) are no two versions of one figure.
+        return match (a.counts_head(), b.counts_head()) {
+            (Some(x), Some(y)) => x == y,
+            (x, y) => x.is_none() && y.is_none(),
+        };
     }
     true
 }
@@ -271,32 +321,30 @@ fn content_stems(stemmer: &Stemmer, text: &str) -> Vec<String> {
 /// How many bytes after a cue are read for the predicate it scopes over.
 const PREDICATE_BYTES: usize = 80;
 
-/// The predicate a cue of `claim` scopes over, if the other version asserts it
-/// plainly: the first content words after the cue, most of them (the first always)
-/// among the other version's terms, and no negative wording there ("refused",
-/// "unclear").
-fn asserted_plainly(stemmer: &Stemmer, claim: &ReportClaim, cue: &Cue, other: &Member<'_>) -> Option<String> {
+/// The predicate a cue of `claim` scopes over: the stems of the first content words
+/// after it, and those words as written (for the explanation).
+fn predicate_of<'c>(stemmer: &Stemmer, claim: &'c ReportClaim, cue: &Cue) -> Option<(Vec<String>, &'c str)> {
     let from = cue.span.end.checked_sub(claim.span.start)?;
     let after = claim.text.get(from..)?;
     let mut end = after.len().min(PREDICATE_BYTES);
     while !after.is_char_boundary(end) {
         end -= 1;
     }
-    let predicate: Vec<String> =
+    let stems: Vec<String> =
         content_stems(stemmer, &after[..end]).into_iter().take(PREDICATE_WORDS).collect();
-    let first = predicate.first()?;
+    (!stems.is_empty()).then_some((stems, after))
+}
+
+/// Whether the other version asserts a predicate plainly: most of its stems (the
+/// first always) among the version's terms, and no negative wording there
+/// ("refused", "unclear").
+fn asserted_plainly(predicate: &[String], other: &Member<'_>) -> bool {
     // Terms are sorted.
     let has = |w: &String| other.terms.binary_search_by(|t| t.as_str().cmp(w.as_str())).is_ok();
     let found = predicate.iter().filter(|w| has(w)).count();
-    if !has(first) || 2 * found < predicate.len() {
-        return None;
-    }
-    let negative =
-        tokenize(&other.claim.text).iter().any(|t| lexicon().negative_words.contains(t.norm.as_str()));
-    (!negative).then(|| {
-        let words: Vec<&str> = after.split_whitespace().take(PREDICATE_WORDS + 2).collect();
-        words.join(" ")
-    })
+    predicate.first().is_some_and(has)
+        && 2 * found >= predicate.len()
+        && !tokenize(&other.claim.text).iter().any(|t| lexicon().negative_words.contains(t.norm.as_str()))
 }
 
 /// Hedge or negation: one source has the cue in every version, another in none, and
@@ -323,11 +371,15 @@ fn cue_presence<'r>(
     for (ws, wms) in with {
         for m in wms.iter() {
             for cue in cues(m) {
+                let Some((stems, after)) = predicate_of(&stemmer, m.claim, cue) else { continue };
                 for (os, oms) in &without {
                     for o in oms.iter() {
-                        let Some(predicate) = asserted_plainly(&stemmer, m.claim, cue, o) else {
+                        if !asserted_plainly(&stems, o) {
                             continue;
-                        };
+                        }
+                        let predicate: Vec<&str> =
+                            after.split_whitespace().take(PREDICATE_WORDS + 2).collect();
+                        let predicate = predicate.join(" ");
                         let what = if kind == DifferenceKind::Hedge { "hedged" } else { "negated" };
                         return Some(Difference {
                             kind,
@@ -366,13 +418,18 @@ fn contains_run(long: &[CompactString], short: &[CompactString]) -> bool {
     short.is_empty() || long.windows(short.len()).any(|w| w == short)
 }
 
-type Quote<'q> = (&'q ReportClaim, &'q QuotePiece<'q>);
+type Quote<'q> = (&'q ReportClaim, QuotePiece<'q>);
 
-/// The quotations (of three words or more) of a side, with their speaker keys.
-fn quotes_of<'a>(ms: &'a [Member<'a>]) -> Vec<(&'a str, Quote<'a>)> {
+/// The quotations (of three words or more) of a side by speakers that `keys` holds,
+/// with their speaker keys.
+fn quotes_of<'a>(ms: &[Member<'a>], keys: &[&str]) -> Vec<(&'a str, Quote<'a>)> {
     ms.iter()
+        .filter(|m| !m.quote_spans.is_empty())
         .filter_map(|m| Some((m, m.claim.speaker.as_ref()?.key.as_str())))
-        .flat_map(|(m, key)| m.quotes.iter().filter(|q| q.2.len() >= 3).map(move |q| (key, (m.claim, q))))
+        .filter(|(_, key)| keys.contains(key))
+        .flat_map(|(m, key)| {
+            m.pieces().into_iter().filter(|q| q.2.len() >= 3).map(move |q| (key, (m.claim, q)))
+        })
         .collect()
 }
 
@@ -391,6 +448,43 @@ fn quote_similarity(a: &[CompactString], b: &[CompactString]) -> (f64, usize) {
         .min()
         .unwrap_or(short.len());
     (1.0 - edits as f64 / short.len().max(1) as f64, edits)
+}
+
+/// How many words in a row two quotations must share to be versions of one passage.
+const MIN_SHARED_RUN: usize = 6;
+
+/// Whether two quotations are one passage worded otherwise: they share a run of at
+/// least [`MIN_SHARED_RUN`] words, and on one side of it both go on, in other words
+/// ("confident that due to [the strength of our mission …]" / "confident about the huge
+/// opportunity … thanks to [the strength of our mission …]"). A quotation that merely
+/// stops where the other goes on is cut short, not changed. Gives the run's length.
+fn reworded_around(a: &[CompactString], b: &[CompactString]) -> Option<usize> {
+    if a.len() < MIN_SHARED_RUN || b.len() < MIN_SHARED_RUN {
+        return None;
+    }
+    // The longest common run, by dynamic programming over the two word lists.
+    let mut previous = vec![0usize; b.len() + 1];
+    let (mut best, mut end_a, mut end_b) = (0, 0, 0);
+    for i in 1..=a.len() {
+        let mut row = vec![0usize; b.len() + 1];
+        for j in 1..=b.len() {
+            if a[i - 1] == b[j - 1] {
+                row[j] = previous[j - 1] + 1;
+                if row[j] > best {
+                    (best, end_a, end_b) = (row[j], i, j);
+                }
+            }
+        }
+        previous = row;
+    }
+    if best < MIN_SHARED_RUN {
+        return None;
+    }
+    let (start_a, start_b) = (end_a - best, end_b - best);
+    // Both go on before the run and their words there differ, or both go on after it.
+    let before = start_a > 0 && start_b > 0 && a[start_a - 1] != b[start_b - 1];
+    let after = end_a < a.len() && end_b < b.len() && a[end_a] != b[end_b];
+    (before || after).then_some(best)
 }
 
 /// The words of a shorter quotation that its longer counterpart lacks bound the edits
@@ -415,11 +509,27 @@ fn may_be_close(a: &[CompactString], b: &[CompactString], min_similarity: f64) -
 /// changed (after folding spelling variants, number words, punctuation and quote
 /// marks), where neither source has the other's words anywhere. Two quotations in
 /// quite other words are two parts of a speech, or a paraphrase: no conflict.
-fn quotes(sides: &Sides<'_, '_>, name: &dyn Fn(usize) -> String, min_similarity: f64) -> Option<Difference> {
+fn quotes<'r>(
+    sides: &Sides<'_, 'r>,
+    name: &dyn Fn(usize) -> String,
+    min_similarity: f64,
+) -> Option<Difference> {
     for i in 0..sides.len() {
         for j in i + 1..sides.len() {
-            let left = quotes_of(sides[i].1);
-            let right = quotes_of(sides[j].1);
+            // Speakers quoted on both sides; nothing to read otherwise.
+            let quoted = |ms: &[Member<'r>]| -> Vec<&'r str> {
+                ms.iter()
+                    .filter(|m| !m.quote_spans.is_empty())
+                    .filter_map(|m| Some(m.claim.speaker.as_ref()?.key.as_str()))
+                    .collect()
+            };
+            let (x, y) = (quoted(sides[i].1), quoted(sides[j].1));
+            let keys: Vec<&str> = x.iter().copied().filter(|k| y.contains(k)).collect();
+            if keys.is_empty() {
+                continue;
+            }
+            let left = quotes_of(sides[i].1, &keys);
+            let right = quotes_of(sides[j].1, &keys);
             let covered = |words: &[CompactString], key: &str, other: &[(&str, Quote<'_>)]| {
                 other
                     .iter()
@@ -433,13 +543,25 @@ fn quotes(sides: &Sides<'_, '_>, name: &dyn Fn(usize) -> String, min_similarity:
                     if kb != key || covered(&qb.2, kb, &left) {
                         continue;
                     }
-                    if !may_be_close(&qa.2, &qb.2, min_similarity) {
+                    let speaker = ca.speaker.as_ref().map_or("", |s| s.name.as_str());
+                    let rule = if may_be_close(&qa.2, &qb.2, min_similarity)
+                        && let (similarity, edits) = quote_similarity(&qa.2, &qb.2)
+                        // One changed word always counts: "a first step" / "a small step".
+                        && edits > 0
+                        && (similarity >= min_similarity || edits == 1)
+                    {
+                        format!(
+                            "{speaker} quoted on the same point with {edits} of {} words changed",
+                            qa.2.len().min(qb.2.len())
+                        )
+                    } else if let Some(run) = reworded_around(&qa.2, &qb.2) {
+                        format!(
+                            "{speaker} quoted in one passage ({run} words alike) worded otherwise around it"
+                        )
+                    } else {
                         continue;
-                    }
-                    let (similarity, edits) = quote_similarity(&qa.2, &qb.2);
-                    // One changed word always counts: "a first step" / "a small step".
-                    if edits > 0 && (similarity >= min_similarity || edits == 1) {
-                        let speaker = ca.speaker.as_ref().map_or("", |s| s.name.as_str());
+                    };
+                    {
                         return Some(Difference {
                             kind: DifferenceKind::Quote,
                             detail: format!(
@@ -449,10 +571,7 @@ fn quotes(sides: &Sides<'_, '_>, name: &dyn Fn(usize) -> String, min_similarity:
                                 qb.1,
                                 name(sides[j].0)
                             ),
-                            rule: format!(
-                                "{speaker} quoted on the same point with {edits} of {} words changed",
-                                qa.2.len().min(qb.2.len())
-                            ),
+                            rule,
                             evidence: vec![evidence(ca, qa.0, qa.1), evidence(cb, qb.0, qb.1)],
                         });
                     }

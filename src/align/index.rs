@@ -30,12 +30,14 @@ pub(crate) struct TermIndex {
     /// Claims (indices into the input) of each node, ascending.
     pub members: Vec<Vec<u32>>,
     /// Sorted, unique term ids per node.
-    terms: Vec<Vec<u32>>,
+    pub(crate) terms: Vec<Vec<u32>>,
     /// The one source of a node's claims, [`MIXED`] when they come from several.
     source: Vec<u32>,
     /// Inverse document frequency per term id, over claims (its square is the weight
     /// in dot products).
-    idf: Vec<f32>,
+    pub(crate) idf: Vec<f32>,
+    /// The term keys in id order (ascending): a term's id is its key's place here.
+    pub(crate) keys: Vec<u64>,
     /// Euclidean norm of each node's IDF vector.
     norm: Vec<f32>,
     /// Claims holding each term.
@@ -234,7 +236,8 @@ impl TermIndex {
         for (place, &node) in order.iter().enumerate() {
             rank[node] = place as u32;
         }
-        TermIndex { members, terms, source, idf, norm, frequency, rank }
+        let keys = vocabulary.iter().map(|&(key, _)| key).collect();
+        TermIndex { members, terms, source, idf, keys, norm, frequency, rank }
     }
 
     /// Every pair of nodes that may hold claims of different sources, with cosine
@@ -377,7 +380,7 @@ impl TermIndex {
     }
 
     /// Whether two nodes may hold claims of different sources.
-    fn cross_source(&self, a: usize, b: usize) -> bool {
+    pub(crate) fn cross_source(&self, a: usize, b: usize) -> bool {
         let (x, y) = (self.source[a], self.source[b]);
         x == MIXED || y == MIXED || x != y
     }

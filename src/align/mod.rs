@@ -4,7 +4,10 @@
 mod differences;
 mod group;
 mod index;
+mod meaning;
 mod spelling;
+
+pub use meaning::{DEFAULT_MEANING_OVERLAP, DEFAULT_MEANING_THRESHOLD};
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -50,6 +53,8 @@ pub struct Matcher {
     min_shared_terms: usize,
     max_sources: usize,
     quote_similarity: f64,
+    meaning_threshold: f32,
+    meaning_overlap: f32,
     max_term_share: f32,
     max_proposing: usize,
 }
@@ -77,6 +82,21 @@ impl MatcherBuilder {
     /// Most sources in one comparison; default [`DEFAULT_MAX_SOURCES`].
     pub fn max_sources(mut self, count: usize) -> Self {
         self.matcher.max_sources = count;
+        self
+    }
+
+    /// Cosine of two claims' meaning vectors from which they may align though their
+    /// word cosine is low (with [`MatcherBuilder::meaning_overlap`]); default
+    /// [`DEFAULT_MEANING_THRESHOLD`]. Above 1, claims align by word cosine only.
+    pub fn meaning_threshold(mut self, threshold: f32) -> Self {
+        self.matcher.meaning_threshold = threshold;
+        self
+    }
+
+    /// Share of the lighter claim's word weight that the other must hold for the two
+    /// to align by meaning; default [`DEFAULT_MEANING_OVERLAP`].
+    pub fn meaning_overlap(mut self, overlap: f32) -> Self {
+        self.matcher.meaning_overlap = overlap;
         self
     }
 
@@ -122,6 +142,8 @@ impl Matcher {
             min_shared_terms: DEFAULT_MIN_SHARED_TERMS,
             max_sources: DEFAULT_MAX_SOURCES,
             quote_similarity: DEFAULT_QUOTE_SIMILARITY,
+            meaning_threshold: DEFAULT_MEANING_THRESHOLD,
+            meaning_overlap: DEFAULT_MEANING_OVERLAP,
             max_term_share: 0.25,
             max_proposing: DEFAULT_MAX_PROPOSING,
         }
@@ -143,12 +165,28 @@ impl Matcher {
             sets.iter().enumerate().flat_map(|(s, set)| set.claims().iter().map(move |c| (s, c))).collect();
         let index = index::TermIndex::new(flat.iter().map(|(s, c)| (*s, c.term_keys.as_slice())));
         let max_postings = ((flat.len() as f32 * self.max_term_share) as usize).max(16);
-        let candidates = index.candidates(index::Criteria {
+        let mut candidates = index.candidates(index::Criteria {
             threshold: self.threshold,
             min_shared: self.min_shared_terms,
             max_postings,
             max_proposing: self.max_proposing,
         });
+        if self.meaning_threshold <= 1.0 {
+            let by_meaning = meaning::candidates(
+                &index,
+                |node| {
+                    let claim = flat[index.members[node][0] as usize].1;
+                    (claim.terms.as_slice(), claim.term_keys.as_slice())
+                },
+                meaning::MeaningCriteria {
+                    threshold: self.meaning_threshold,
+                    overlap: self.meaning_overlap,
+                    lexical_threshold: self.threshold,
+                    max_proposing: self.max_proposing,
+                },
+            );
+            merge_candidates(&mut candidates, by_meaning);
+        }
         let source: Vec<usize> = flat.iter().map(|(s, _)| *s).collect();
         let groups = group::average_link(&index.members, &index.rank, &source, &candidates, self.threshold);
         let sources: Vec<SourceInfo> = sets
@@ -197,6 +235,33 @@ impl Matcher {
         report.alignments = alignments;
         Ok(report)
     }
+}
+
+/// Adds `more` candidates to `candidates` (both sorted by pair, each pair once), a pair
+/// in both keeping its higher similarity.
+fn merge_candidates(candidates: &mut Vec<index::Candidate>, more: Vec<index::Candidate>) {
+    if more.is_empty() {
+        return;
+    }
+    let mut merged = Vec::with_capacity(candidates.len() + more.len());
+    let (mut x, mut y) = (candidates.drain(..).peekable(), more.into_iter().peekable());
+    loop {
+        let next = match (x.peek(), y.peek()) {
+            (Some(p), Some(q)) if (p.a, p.b) == (q.a, q.b) => {
+                let q = y.next().expect("peeked");
+                let mut p = x.next().expect("peeked");
+                p.similarity = p.similarity.max(q.similarity);
+                p
+            }
+            (Some(p), Some(q)) if (p.a, p.b) < (q.a, q.b) => x.next().expect("peeked"),
+            (Some(_), Some(_)) | (None, Some(_)) => y.next().expect("peeked"),
+            (Some(_), None) => x.next().expect("peeked"),
+            (None, None) => break,
+        };
+        merged.push(next);
+    }
+    drop(x);
+    *candidates = merged;
 }
 
 /// Items grouped by bucket in compressed rows (a counting sort that keeps the given

@@ -469,10 +469,11 @@ impl Extractor {
                 Some(canonical) => (*canonical).into(),
                 None => names[i].as_deref().unwrap_or(t.norm.as_str()).into(),
             };
-            if !long {
-                terms.push(self.stem(&word));
-            } else if !seen.contains(word.as_ref()) {
-                terms.push(self.stem(&word));
+            if long && seen.contains(word.as_ref()) {
+                continue;
+            }
+            terms.push(self.stem(&word));
+            if long {
                 seen.insert(word);
             }
         }
@@ -497,7 +498,17 @@ impl Extractor {
 fn trailing_attribution(text: &str, tokens: &[Token], a: &Attribution) -> Option<usize> {
     let start = match a.form {
         AttributionForm::CueFirst | AttributionForm::According => a.cue?.start,
-        AttributionForm::SpeakerFirst => a.mention.start.min(a.cue?.start),
+        AttributionForm::SpeakerFirst => {
+            let cue = a.cue?;
+            // A verb after the cue makes what follows the content, the attribution
+            // leading it ("…, Alphabet announced Friday it will cut 12,000 jobs"), not
+            // trailing ("…, officials said on Monday").
+            let after = tokens.partition_point(|t| t.span.start < cue.end);
+            if tokens[after..].iter().any(clause::is_verb) {
+                return None;
+            }
+            a.mention.start.min(cue.start)
+        }
         _ => return None,
     };
     // Tokens are in text order: a binary search, as a run-on sentence may hold many cues.

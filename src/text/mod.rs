@@ -3,6 +3,7 @@
 pub(crate) mod normalize;
 pub(crate) mod sentence;
 pub(crate) mod token;
+pub(crate) mod word_meaning;
 
 /// The entries of a word-list data file: trimmed lines, without blanks and `#` comments.
 pub(crate) fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {

@@ -1,0 +1,43 @@
+//! The same fact told in other words, or as part of a longer sentence, aligns; other
+//! facts in similar words do not. Cases in `tests/data/paraphrases.txt`.
+
+#[path = "common/table.rs"]
+mod table;
+
+use claimdiff::{Article, ClaimSet, Matcher, Report};
+use table::{Case, assert_table, field, read_table};
+
+/// The alignment index of the claim of `source` holding `words`.
+fn alignment_of(report: &Report, source: usize, words: &str) -> Result<usize, String> {
+    let claim = report
+        .claims
+        .iter()
+        .find(|c| c.source == source && c.text.contains(words))
+        .ok_or_else(|| format!("no claim of source {source} holds {words:?}"))?;
+    report
+        .alignments
+        .iter()
+        .position(|a| a.claims.contains(&claim.id))
+        .ok_or_else(|| format!("claim {} is in no alignment", claim.id))
+}
+
+fn check(case: &Case) -> Result<(), String> {
+    let first = case.lines.join("\n\n");
+    let second = field(case, "second").ok_or("no second source")?;
+    let sets: Vec<ClaimSet<'_>> = [first.as_str(), second]
+        .iter()
+        .map(|t| Article::parse(t).and_then(ClaimSet::new).map_err(|e| e.to_string()))
+        .collect::<Result<_, _>>()?;
+    let report = Matcher::new().compare(&sets).map_err(|e| e.to_string())?;
+    let a = alignment_of(&report, 0, field(case, "claim").ok_or("no claim")?)?;
+    let b = alignment_of(&report, 1, field(case, "other").ok_or("no other")?)?;
+    match (field(case, "expect"), a == b) {
+        (Some("aligned"), true) | (Some("apart"), false) => Ok(()),
+        (expect, together) => Err(format!("expected {expect:?}, aligned together: {together}")),
+    }
+}
+
+#[test]
+fn paraphrases_table() {
+    assert_table(&read_table(include_str!("data/paraphrases.txt")), check);
+}

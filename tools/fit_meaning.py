@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+"""Fits the matcher's alignment-by-meaning constants, DEFAULT_MEANING_THRESHOLD and
+DEFAULT_MEANING_OVERLAP (src/align/meaning.rs), on the public data: the dev clusters
+(../shared/eval/dev, items aligned across sources) and NAnCo's four training questions
+(../shared/eval/nanco-dev.json, answers grouped).
+
+For each pair of values on a grid it runs the compare example with --meaning and
+--overlap and scores every unit: each dev cluster (share of its multi-source gold items
+passed; a difference flagged on a gold agreement disqualifies the values) and each NAnCo
+question (balanced accuracy). The values chosen maximise the mean of the dev clusters'
+mean and NAnCo's mean. Then, as a check on data that took no part in the fit, each unit
+is held out in turn: the values are chosen on the other seven and the held-out unit's
+score at them is printed next to its score with meaning off.
+
+usage: python3 tools/fit_meaning.py [COMPARE_BIN]   (after cargo build --release --examples)
+"""
+import glob
+import itertools
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+EVAL = os.path.join(HERE, "..", "..", "shared", "eval")
+THRESHOLDS = [0.3, 0.4, 0.5, 0.6, 0.7]
+OVERLAPS = [0.4, 0.5, 0.6, 0.7, 0.8]
+OFF = (2.0, 1.0)
+
+
+def natural(path):
+    return [int(x) if x.isdigit() else x for x in re.split(r"(\d+)", path)]
+
+
+def score(binary, threshold, overlap):
+    """Scores per unit ("dev:<cluster>", "nanco:<question>") and whether any difference
+    fell on a gold agreement."""
+    with tempfile.TemporaryDirectory() as d:
+        wrapper = os.path.join(d, "compare")
+        with open(wrapper, "w") as f:
+            f.write(f'#!/bin/sh\nexec "{binary}" --meaning {threshold} --overlap {overlap} "$@"\n')
+        os.chmod(wrapper, 0o755)
+        units, false_agreement = {}, False
+        for cluster in sorted(glob.glob(os.path.join(EVAL, "dev", "*", ""))):
+            files = sorted(glob.glob(cluster + "*.txt"), key=natural)
+            report = os.path.join(d, "report.json")
+            with open(report, "w") as out:
+                subprocess.run([wrapper, "--json", *files], stdout=out, check=True)
+            v = subprocess.run([sys.executable, os.path.join(EVAL, "score.py"), cluster + "gold.toml", report,
+                                "--verbose"], capture_output=True, text=True).stdout
+            passed = total = 0
+            for label in ("agreement", "difference", "aligned"):
+                m = re.search(rf"{label} (\d+)/(\d+)", v)
+                if m:
+                    passed, total = passed + int(m[1]), total + int(m[2])
+            units["dev:" + os.path.basename(cluster[:-1])] = passed / max(total, 1)
+            false_agreement |= "aligned, but kind is 'difference'" in v
+        v = subprocess.run([sys.executable, os.path.join(EVAL, "nanco.py"), wrapper], capture_output=True,
+                           text=True).stdout
+        for m in re.finditer(r"^(Q\d+): .*balanced accuracy ([0-9.]+)", v, re.M):
+            units["nanco:" + m[1]] = float(m[2])
+    return units, false_agreement
+
+
+def objective(units, keep):
+    dev = [v for k, v in units.items() if k.startswith("dev:") and k in keep]
+    nanco = [v for k, v in units.items() if k.startswith("nanco:") and k in keep]
+    return (sum(dev) / max(len(dev), 1) + sum(nanco) / max(len(nanco), 1)) / 2
+
+
+def main():
+    binary = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "..", "target", "release", "examples", "compare")
+    binary = os.path.abspath(binary)
+    grid = {}
+    for values in [OFF] + list(itertools.product(THRESHOLDS, OVERLAPS)):
+        grid[values] = score(binary, *values)
+        units, bad = grid[values]
+        print(f"meaning {values[0]:.2f} overlap {values[1]:.2f}: objective {objective(units, units):.4f}"
+              f"{'  (difference on a gold agreement)' if bad else ''}  "
+              + " ".join(f"{k}={v:.3f}" for k, v in sorted(units.items())), flush=True)
+    allowed = {k: v for k, v in grid.items() if not v[1]}
+    every = list(grid[OFF][0])
+    best = max(allowed, key=lambda k: (objective(allowed[k][0], every), -k[0], k[1]))
+    print(f"\nchosen: DEFAULT_MEANING_THRESHOLD = {best[0]}, DEFAULT_MEANING_OVERLAP = {best[1]}")
+    print("held out in turn (chosen on the other units): score at the values chosen / with meaning off")
+    for unit in every:
+        keep = [u for u in every if u != unit]
+        pick = max(allowed, key=lambda k: (objective(allowed[k][0], keep), -k[0], k[1]))
+        print(f"  {unit}: {allowed[pick][0][unit]:.3f} / {grid[OFF][0][unit]:.3f}  (values {pick[0]}, {pick[1]})")
+
+
+if __name__ == "__main__":
+    main()
