@@ -236,10 +236,15 @@ impl<'t> SentenceView<'t> {
         (j, be)
     }
 
-    /// Whether token `k` is a one-word aside between commas: ", however,", ", too,".
+    /// Whether token `k` is a one-word aside between commas: ", however,", ", too,", an
+    /// age (", 82,").
     fn parenthetical(&self, k: usize) -> bool {
+        let t = &self.tokens[k];
+        // An age: "Mr. King, 82, told me".
+        let age =
+            t.numeric && t.norm.len() <= 3 && t.norm.parse::<u32>().is_ok_and(|n| (1..=120).contains(&n));
         k > 0
-            && PARENTHETICALS.contains(&self.tokens[k].norm.as_str())
+            && (age || PARENTHETICALS.contains(&t.norm.as_str()))
             && self.gap_has(k - 1, ',')
             && self.gap_has(k, ',')
     }
@@ -790,6 +795,17 @@ fn find_at(view: &SentenceView<'_>, i: usize, names: &Names) -> Option<Found> {
         return Some(found(s, AttributionForm::SpeakerFirst));
     }
     if let Some(s) = view.np_before_appositive(i) {
+        return Some(found(s, AttributionForm::SpeakerFirst));
+    }
+    // A name set off after a description: "A lawyer for the outlets, David Schulz, said".
+    if i > 1
+        && view.gap_has(i - 1, ',')
+        && let Some(s) = view.np_ending(i, true).filter(|s| {
+            matches!(&s.mention, Mention::Named { name, .. } if name.contains(' '))
+                && s.start > 0
+                && view.gap_has(s.start - 1, ',')
+        })
+    {
         return Some(found(s, AttributionForm::SpeakerFirst));
     }
     let after_quote_or_comma = i > 0 && gap(text, &tokens[i - 1], t).contains([',', '\u{201D}', '"', '\'']);
