@@ -397,7 +397,10 @@ impl<'t> SentenceView<'t> {
                 break;
             }
             let t = &self.tokens[end];
-            if np_word(t) {
+            // A word joined by a hyphen continues the phrase: "the conservative-leaning
+            // Tax Foundation".
+            let compound = end > start && gap(self.text, &self.tokens[end - 1], t) == "-";
+            if np_word(t) || compound {
                 end += 1;
             } else if self.common_word(end) && lexicon().cue_verb(t.norm.as_str()).is_none() {
                 general = true;
