@@ -339,7 +339,7 @@ impl Extractor {
                     let attribution = if found[s].is_empty() {
                         primary[s].clone()
                     } else {
-                        governing(&found[s], tokens, (from, to), quoted_start)
+                        governing(text, &found[s], tokens, (from, to), quoted_start)
                     };
                     self.push_claim(
                         &mut claims,
@@ -558,6 +558,7 @@ struct Governor {
 /// or a quotation that goes on); else a trailing one after it ("A, and B, officials
 /// said").
 fn governing(
+    text: &str,
     found: &[Governor],
     tokens: &[Token],
     (from, to): (usize, usize),
@@ -573,6 +574,21 @@ fn governing(
             && tokens.get(from + 1).is_some_and(|t| t.norm == "that"));
     // The reporting frame the clause continues: the sentence's first attribution.
     if continues && let Some(g) = found.iter().find(|g| g.cue < from) {
+        return Some(g.attribution.clone());
+    }
+    // An attribution set in the middle of an earlier clause ("The museum, Mr. Obama
+    // said, would open in May, and it would …") frames the rest of the sentence when
+    // no cue of its own follows.
+    if let Some(g) = found.iter().rev().find(|g| {
+        g.cue < from
+            && g.attribution.form == AttributionForm::SpeakerFirst
+            && tokens.get(g.cue + 1).is_some_and(|next| {
+                let between = attribution::gap(text, &tokens[g.cue], next);
+                between.contains(',') && !between.contains(['"', '\u{201D}', '\u{201C}'])
+            })
+            && g.attribution.mention.start > tokens[0].span.start
+    }) && found.iter().all(|other| other.cue < from)
+    {
         return Some(g.attribution.clone());
     }
     found.iter().find(|g| g.cue >= to && g.trailing).map(|g| g.attribution.clone())
