@@ -133,10 +133,9 @@ fn speaker(sides: &Sides<'_, '_>, name: &dyn Fn(usize) -> String) -> Option<Diff
     Some(Difference {
         kind: DifferenceKind::Speaker,
         detail: parts.join(" vs "),
-        rule: format!(
-            "both versions are attributed and no speaker is shared: {}; neither names the other's speaker by a description",
-            parts.join(" vs ")
-        ),
+        rule: "both versions are attributed, no speaker is in common, and no description on one side \
+               can be the other side's named speaker"
+            .to_string(),
         evidence: evidence_list,
     })
 }
