@@ -177,9 +177,7 @@ fn may_refer_to(description: &ReportSpeaker, input: &str, named: &ReportSpeaker)
         return false;
     };
     let plural = head.ends_with('s') && !head.ends_with("ss");
-    // A document ("according to the notice") may be the named body's, which issued it.
-    let fits = description.kind == SpeakerKind::Document
-        || matches!(lexicon().role(&head), Some(RoleKind::Person | RoleKind::Group));
+    let fits = matches!(lexicon().role(&head), Some(RoleKind::Person | RoleKind::Group));
     if !definite || plural || !fits {
         return false;
     }
@@ -449,6 +447,12 @@ fn quote_similarity(a: &[CompactString], b: &[CompactString]) -> (f64, usize) {
     (1.0 - edits as f64 / short.len().max(1) as f64, edits)
 }
 
+/// The longest quotation (in words) compared word by word for changed words.
+const MAX_EDIT_WORDS: usize = 60;
+
+/// The most word pairs the shared-run comparison of two quotations looks at.
+const MAX_RUN_CELLS: usize = 40_000;
+
 /// How many words in a row two quotations must share to be versions of one passage.
 const MIN_SHARED_RUN: usize = 6;
 
@@ -458,23 +462,21 @@ const MIN_SHARED_RUN: usize = 6;
 /// opportunity … thanks to [the strength of our mission …]"). A quotation that merely
 /// stops where the other goes on is cut short, not changed. Gives the run's length.
 fn reworded_around(a: &[CompactString], b: &[CompactString]) -> Option<usize> {
-    if a.len() < MIN_SHARED_RUN || b.len() < MIN_SHARED_RUN {
+    if a.len() < MIN_SHARED_RUN || b.len() < MIN_SHARED_RUN || a.len() * b.len() > MAX_RUN_CELLS {
         return None;
     }
     // The longest common run, by dynamic programming over the two word lists.
     let mut previous = vec![0usize; b.len() + 1];
+    let mut row = vec![0usize; b.len() + 1];
     let (mut best, mut end_a, mut end_b) = (0, 0, 0);
     for i in 1..=a.len() {
-        let mut row = vec![0usize; b.len() + 1];
         for j in 1..=b.len() {
-            if a[i - 1] == b[j - 1] {
-                row[j] = previous[j - 1] + 1;
-                if row[j] > best {
-                    (best, end_a, end_b) = (row[j], i, j);
-                }
+            row[j] = if a[i - 1] == b[j - 1] { previous[j - 1] + 1 } else { 0 };
+            if row[j] > best {
+                (best, end_a, end_b) = (row[j], i, j);
             }
         }
-        previous = row;
+        std::mem::swap(&mut previous, &mut row);
     }
     if best < MIN_SHARED_RUN {
         return None;
@@ -491,6 +493,11 @@ fn reworded_around(a: &[CompactString], b: &[CompactString]) -> Option<usize> {
 /// comparison is skipped.
 fn may_be_close(a: &[CompactString], b: &[CompactString], min_similarity: f64) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    // Word-by-word comparison costs long × short²: long quotations are compared by
+    // their shared run only.
+    if short.len() > MAX_EDIT_WORDS || long.len() > 4 * MAX_EDIT_WORDS {
+        return false;
+    }
     let allowed = (((1.0 - min_similarity) * short.len() as f64) as usize).max(1);
     let mut missing = 0;
     for w in short {

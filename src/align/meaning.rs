@@ -112,12 +112,13 @@ pub(crate) fn candidates<'t>(
         let Some(va) = &vectors[a] else { continue };
         let mut prefix_weight = 0.0;
         for &(t, w) in &prefixes[a] {
-            prefix_weight += w;
             let list = &postings[t as usize];
-            // A term most claims hold proposes nothing (the index's rule too).
+            // A term most nodes hold proposes nothing (the index's rule too); its weight
+            // stays in what the other terms may add.
             if list.len() > criteria.max_proposing {
                 continue;
             }
+            prefix_weight += w;
             for &b in list {
                 let b_node = b as usize;
                 // Each pair once, probed from its lighter node (ties: the lower index).

@@ -87,7 +87,7 @@ impl MatcherBuilder {
 
     /// Cosine of two claims' meaning vectors from which they may align though their
     /// word cosine is low (with [`MatcherBuilder::meaning_overlap`]); default
-    /// [`DEFAULT_MEANING_THRESHOLD`]. Above 1, claims align by word cosine only.
+    /// [`DEFAULT_MEANING_THRESHOLD`]. From 1 up, claims align by word cosine only.
     pub fn meaning_threshold(mut self, threshold: f32) -> Self {
         self.matcher.meaning_threshold = threshold;
         self
@@ -171,7 +171,7 @@ impl Matcher {
             max_postings,
             max_proposing: self.max_proposing,
         });
-        if self.meaning_threshold <= 1.0 {
+        if self.meaning_threshold < 1.0 {
             let by_meaning = meaning::candidates(
                 &index,
                 |node| {

@@ -51,6 +51,10 @@ pub(crate) fn fold_word(word: &str) -> CompactString {
     if let Some(value) = number_word(word) {
         return CompactString::from(value.to_string());
     }
+    // Contractions and decimals keep their marks: "we're" is not "were", "2.5" not "25".
+    if word.contains(['\'', '\u{2019}', '.']) {
+        return CompactString::from(word);
+    }
     if !word.is_ascii() || word.len() < 5 {
         return fold_name(word);
     }
@@ -101,9 +105,17 @@ mod tests {
 
     #[test]
     fn keeps_different_words_apart() {
-        for (a, b) in
-            [("four", "for"), ("hour", "hors"), ("filled", "filed"), ("called", "caled"), ("tour", "tor")]
-        {
+        for (a, b) in [
+            ("four", "for"),
+            ("hour", "hors"),
+            ("filled", "filed"),
+            ("called", "caled"),
+            ("tour", "tor"),
+            ("we're", "were"),
+            ("we'll", "well"),
+            ("it's", "its"),
+            ("2.5", "25"),
+        ] {
             assert_ne!(fold_word(a), fold_word(b), "{a} / {b}");
         }
         assert_eq!(fold_word("rise"), "rise");

@@ -87,7 +87,7 @@ fn patterns() -> &'static Patterns {
             // "Updated" is a placement line only with a time or date after it ("Updated 3
             // hours ago", "Updated: Feb 1"), not "Updated figures showed …".
             placement: re(&format!(
-                r"(?i)^(?:(?:published in|posted in|filed under|first published)(?-u:\b)|updated(?::|\s+(?:on|at)(?-u:\b)|\s+\d|\s+{}|\s*$))",
+                r"(?i)^(?:(?:published in|posted in|filed under|first published)(?-u:\b)|updated(?::|\s+(?:on|at)(?-u:\b)|\s+\d|\s+{}(?-u:\b)|\s*$))",
                 edges::MONTH
             )),
             credit: re(concat!(
@@ -144,7 +144,7 @@ fn patterns() -> &'static Patterns {
             phone: re(r"(?:^|[^\w,.])(?P<number>(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{1,5}(?:[\s.-]\d{2,5}){1,4})(?:$|[^\w,])"),
             // "call 999", "free on 116 123", "text SHOUT to 85258".
             short_code: re(concat!(
-                r"(?i)(?-u:\b)(?:call|dial|text|ring|on|to)\s+(?:\d{3}(?:[\s-]\d{3})?|\d{5,6})",
+                r"(?i)(?-u:\b)(?:call|dial|ring|free on|text(?:\s+\p{Lu}+\s+to)?)\s+(?:\d{3}(?:[\s-]\d{3})?|\d{5,6})",
                 r"\s*(?:$|[.;)]|\s(?:or|and|for|free|anytime|24)(?-u:\b))",
             )),
         }
@@ -223,15 +223,41 @@ pub(crate) fn classify(line: &str) -> Option<(BoilerplateKind, LineFacts)> {
     None
 }
 
+/// Words right before a phone number that make it one to call.
+const CONTACT_LEADS: [&str; 12] = [
+    "call",
+    "phone",
+    "ring",
+    "text",
+    "dial",
+    "contact",
+    "telephone",
+    "tel",
+    "tel.",
+    " on",
+    "helpline",
+    "hotline",
+];
+
 /// Whether a line is a help line or contact prompt: it reads as a prompt and gives a
 /// number, or it is short, asks to call and gives a full phone number.
 fn is_contact(p: &Patterns, line: &str) -> bool {
     if line.len() > 250 {
         return false;
     }
-    let phone = p.phone.captures_iter(line).any(|c| is_phone_number(&c["number"]));
-    (p.contact_start.is_match(line) && (phone || p.short_code.is_match(line)))
-        || (line.len() <= 160 && phone && p.contact_cue.is_match(line))
+    let numbers: Vec<regex::Match<'_>> = p
+        .phone
+        .captures_iter(line)
+        .filter_map(|c| c.name("number"))
+        .filter(|m| is_phone_number(m.as_str()))
+        .collect();
+    // In a short line, the number must follow its cue: "call 0800 …", "on 020 …".
+    let cued = numbers.iter().any(|m| {
+        let before = line[..m.start()].trim_end().trim_end_matches(':').to_lowercase();
+        CONTACT_LEADS.iter().any(|lead| before.ends_with(lead))
+    });
+    (p.contact_start.is_match(line) && (!numbers.is_empty() || p.short_code.is_match(line)))
+        || (line.len() <= 160 && cued && p.contact_cue.is_match(line))
 }
 
 /// Whether digit groups read as a phone number rather than a year range ("2012-2023") or
@@ -241,6 +267,22 @@ fn is_phone_number(number: &str) -> bool {
     let digits = number.chars().filter(char::is_ascii_digit).count();
     let groups: Vec<&str> = number.split(|c: char| !c.is_ascii_digit()).filter(|g| !g.is_empty()).collect();
     let year = |g: &&str| g.len() == 4 && (g.starts_with("19") || g.starts_with("20"));
+    // A date ("2023-03-12", "12.03.2023") or a figure with spaced thousands
+    // ("2 500 000") is no phone number.
+    let date = match groups.as_slice() {
+        [a, b, c] => {
+            (a.len() == 4 && b.len() <= 2 && c.len() <= 2) || (a.len() <= 2 && b.len() <= 2 && c.len() >= 2)
+        }
+        _ => false,
+    };
+    let thousands = groups.len() >= 2
+        && groups[0].len() <= 3
+        && !groups[0].starts_with('0')
+        && groups[1..].iter().all(|g| g.len() == 3)
+        && !number.contains(['(', '+', '-']);
+    if date || thousands {
+        return false;
+    }
     (7..=13).contains(&digits)
         && !groups.iter().all(year)
         && (number.starts_with(['0', '+', '(']) || groups.len() >= 3)

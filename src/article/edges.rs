@@ -53,7 +53,7 @@ fn patterns() -> &'static Patterns {
             iso: re(&format!(r"(?i)^(?:date:?\s+)?{iso}")),
             // "Published: 1 February 2023", "Updated on Feb 1, 2023", "Posted 01/02/2023".
             labelled: re(&format!(
-                r"(?i)^(?:date[d:]?|published|posted|updated|last updated|last modified|first published|modified)(?:\s+on|\s+at)?\s*:?\s*(?:{iso}|{text_date}|{numeric})"
+                r"(?i)^(?:date:?|published|posted|updated|last updated|last modified|first published|modified)(?:\s+on|\s+at)?\s*:?\s*(?:{iso}|{text_date}|{numeric})"
             )),
             // A written date alone: it needs a time, a separator or the end of the line after it.
             text_date: re(&format!(r"(?i)^{text_date}")),
@@ -84,6 +84,35 @@ fn patterns() -> &'static Patterns {
         }
     })
 }
+
+/// Words in capitals that open a line like a place but are a label or a body
+/// ("BREAKING - …", "NATO - The alliance said …").
+const NOT_PLACES: [&str; 24] = [
+    "BREAKING",
+    "EXCLUSIVE",
+    "UPDATE",
+    "UPDATED",
+    "WATCH",
+    "LIVE",
+    "ANALYSIS",
+    "OPINION",
+    "EDITORIAL",
+    "COMMENT",
+    "VIDEO",
+    "PHOTOS",
+    "NATO",
+    "FIFA",
+    "UEFA",
+    "OPEC",
+    "NASA",
+    "NHTSA",
+    "FBI",
+    "CIA",
+    "EU",
+    "UN",
+    "USA",
+    "WHO",
+];
 
 /// Whether `who` reads as the source of a photo: names, an agency, "Jane Doe/AP", rather
 /// than a clause ("the bank said lending would tighten").
@@ -130,6 +159,10 @@ pub(crate) fn leading(line: &str) -> Option<(usize, BoilerplateKind)> {
         c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\u{201C}' | '\u{2018}' | '\'')
     });
     let letters = city.chars().filter(|c| c.is_alphabetic()).count();
+    // Labels and acronyms in capitals are no places: "BREAKING - …", "NATO - The …".
+    if NOT_PLACES.iter().any(|w| city.eq_ignore_ascii_case(w)) {
+        return None;
+    }
     ((anchored || place_alone) && starts_body && letters >= 3 && whole.end() <= MAX_STAMP_BYTES)
         .then(|| (line[..whole.end()].trim_end().len(), BoilerplateKind::Dateline))
 }
@@ -158,8 +191,13 @@ fn date_stamp(p: &Patterns, line: &str) -> Option<usize> {
         if bare && timed.is_none() && separated.is_none() && !at_end {
             return (end > 0).then_some(end);
         }
-        // The stamp must end at a word boundary: "2023-02-01x" is no stamp.
-        if rest[stop..].chars().next().is_some_and(char::is_alphanumeric) {
+        // The stamp must end at a word boundary: "2023-02-01x" is no stamp; and a date
+        // the sentence goes on from ("2023-01-15 was the day …", "Posted on 1 May,
+        // the video …") is its content, not a stamp.
+        let after = rest[stop..].trim_start();
+        let goes_on = after.starts_with(',') || after.chars().next().is_some_and(char::is_lowercase);
+        if rest[stop..].chars().next().is_some_and(char::is_alphanumeric) || (goes_on && separated.is_none())
+        {
             return (end > 0).then_some(end);
         }
         if let Some(sep) = separated {

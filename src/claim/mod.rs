@@ -492,6 +492,11 @@ impl Extractor {
     }
 }
 
+/// How many words after a cue may come before the verb of the content it leads
+/// ("Alphabet announced Friday it will cut …"); a verb further on belongs to a phrase of
+/// the attribution ("…, the army said in a statement that was issued Tuesday").
+const LEADING_VERB_WINDOW: usize = 4;
+
 /// Where a trailing attribution starts ("…,” said one official familiar with the
 /// talks, who spoke on condition of anonymity."): the token index of its first word.
 /// Everything from there on says who speaks, not what is claimed.
@@ -504,7 +509,7 @@ fn trailing_attribution(text: &str, tokens: &[Token], a: &Attribution) -> Option
             // leading it ("…, Alphabet announced Friday it will cut 12,000 jobs"), not
             // trailing ("…, officials said on Monday").
             let after = tokens.partition_point(|t| t.span.start < cue.end);
-            if tokens[after..].iter().any(clause::is_verb) {
+            if tokens[after..].iter().take(LEADING_VERB_WINDOW).any(clause::is_verb) {
                 return None;
             }
             a.mention.start.min(cue.start)
