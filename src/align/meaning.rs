@@ -25,6 +25,11 @@ pub const DEFAULT_MEANING_THRESHOLD: f32 = 0.3;
 /// [`DEFAULT_MEANING_THRESHOLD`] by `tools/fit_meaning.py`.
 pub const DEFAULT_MEANING_OVERLAP: f32 = 0.5;
 
+/// Nodes above which a term proposes no pairs by meaning (the word index allows more,
+/// `Matcher`'s `max_proposing`): in comparisons of hundreds of sources on one story,
+/// the story's own words would propose most pairs. Small comparisons never reach it.
+const MAX_PROPOSING_BY_MEANING: usize = 200;
+
 /// Terms with a vector a claim needs for a meaning vector: with fewer, one word would
 /// decide its meaning.
 const MIN_VECTOR_TERMS: usize = 3;
@@ -115,7 +120,7 @@ pub(crate) fn candidates<'t>(
             let list = &postings[t as usize];
             // A term most nodes hold proposes nothing (the index's rule too); its weight
             // stays in what the other terms may add.
-            if list.len() > criteria.max_proposing {
+            if list.len() > criteria.max_proposing.min(MAX_PROPOSING_BY_MEANING) {
                 continue;
             }
             prefix_weight += w;
