@@ -113,7 +113,7 @@ fn speaker(sides: &Sides<'_, '_>, name: &dyn Fn(usize) -> String) -> Option<Diff
         x.iter().filter(|m| m.claim.speaker.is_some()).any(|m| {
             y.iter()
                 .filter(|o| o.claim.speaker.is_some())
-                .any(|o| shared_share(m.terms, o.terms) >= SPEAKER_MIN_SHARED)
+                .any(|o| shared_share(m.terms, o.terms) >= ONE_FACT_MIN_SHARED)
         })
     };
     let (i, j) = (0..sides.len()).find_map(|i| {
@@ -140,9 +140,9 @@ fn speaker(sides: &Sides<'_, '_>, name: &dyn Fn(usize) -> String) -> Option<Diff
     })
 }
 
-/// Share of the shorter claim's terms that two attributed versions must have in common
-/// for a speaker difference.
-const SPEAKER_MIN_SHARED: f64 = 0.5;
+/// Share of the shorter claim's terms that two versions must have in common for a
+/// speaker, number or date difference between them: one fact in mostly the same words.
+const ONE_FACT_MIN_SHARED: f64 = 0.5;
 
 /// The share of the shorter of two sorted term lists that the other has too.
 fn shared_share(x: &[CompactString], y: &[CompactString]) -> f64 {
@@ -255,7 +255,7 @@ fn quantities<'a, 'r>(
     let pick = |q: &Quantity| (q.kind == QuantityKind::Date) == dates;
     let values = |ms: &'a [Member<'r>]| {
         ms.iter()
-            .flat_map(move |m| m.claim.quantities.iter().filter(move |q| pick(q)).map(move |q| (m.claim, q)))
+            .flat_map(move |m| m.claim.quantities.iter().filter(move |q| pick(q)).map(move |q| (m, q)))
     };
     // A value is unmatched when the other side gives values of its role, none consistent.
     let unmatched = |theirs: &'a [Member<'r>], q: &Quantity| {
@@ -264,11 +264,18 @@ fn quantities<'a, 'r>(
     };
     for i in 0..sides.len() {
         for j in i + 1..sides.len() {
-            let left = values(sides[i].1).find(|(_, q)| unmatched(sides[j].1, q));
-            let right = left.and_then(|(_, lq)| {
-                values(sides[j].1).find(|(_, q)| same_role(q, lq) && unmatched(sides[i].1, q))
+            // The two figures must stand in versions of one fact, told in mostly the same
+            // words: a pair aligned by meaning alone may hold two facts' figures.
+            let pair = values(sides[i].1).filter(|(_, q)| unmatched(sides[j].1, q)).find_map(|(lm, lq)| {
+                values(sides[j].1)
+                    .find(|(rm, rq)| {
+                        same_role(rq, lq)
+                            && unmatched(sides[i].1, rq)
+                            && shared_share(lm.terms, rm.terms) >= ONE_FACT_MIN_SHARED
+                    })
+                    .map(|(rm, rq)| (lm.claim, lq, rm.claim, rq))
             });
-            if let (Some((lc, lq)), Some((rc, rq))) = (left, right) {
+            if let Some((lc, lq, rc, rq)) = pair {
                 let (kind, rule) = if dates {
                     (DifferenceKind::Date, "dates differ in a part both give")
                 } else {
