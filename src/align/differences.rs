@@ -254,8 +254,7 @@ fn quantities<'a, 'r>(
 ) -> Option<Difference> {
     let pick = |q: &Quantity| (q.kind == QuantityKind::Date) == dates;
     let values = |ms: &'a [Member<'r>]| {
-        ms.iter()
-            .flat_map(move |m| m.claim.quantities.iter().filter(move |q| pick(q)).map(move |q| (m, q)))
+        ms.iter().flat_map(move |m| m.claim.quantities.iter().filter(move |q| pick(q)).map(move |q| (m, q)))
     };
     // A value is unmatched when the other side gives values of its role, none consistent.
     let unmatched = |theirs: &'a [Member<'r>], q: &Quantity| {
