@@ -526,33 +526,45 @@ fn quotes<'r>(
     name: &dyn Fn(usize) -> String,
     min_similarity: f64,
 ) -> Option<Difference> {
+    // The speakers each side quotes; a side's quotations are read once, and only for
+    // speakers that another side quotes too.
+    let quoted: Vec<Vec<&'r str>> = sides
+        .iter()
+        .map(|(_, ms)| {
+            let mut keys: Vec<&'r str> = ms
+                .iter()
+                .filter(|m| !m.quote_spans.is_empty())
+                .filter_map(|m| Some(m.claim.speaker.as_ref()?.key.as_str()))
+                .collect();
+            keys.sort_unstable();
+            keys.dedup();
+            keys
+        })
+        .collect();
+    let mut all: Vec<&str> = quoted.iter().flatten().copied().collect();
+    all.sort_unstable();
+    let shared: Vec<&str> = all.windows(2).filter(|w| w[0] == w[1]).map(|w| w[0]).collect();
+    if shared.is_empty() {
+        return None;
+    }
+    let lists: Vec<Vec<(&str, Quote<'_>)>> = sides.iter().map(|(_, ms)| quotes_of(ms, &shared)).collect();
     for i in 0..sides.len() {
         for j in i + 1..sides.len() {
-            // Speakers quoted on both sides; nothing to read otherwise.
-            let quoted = |ms: &[Member<'r>]| -> Vec<&'r str> {
-                ms.iter()
-                    .filter(|m| !m.quote_spans.is_empty())
-                    .filter_map(|m| Some(m.claim.speaker.as_ref()?.key.as_str()))
-                    .collect()
-            };
-            let (x, y) = (quoted(sides[i].1), quoted(sides[j].1));
-            let keys: Vec<&str> = x.iter().copied().filter(|k| y.contains(k)).collect();
-            if keys.is_empty() {
+            if !quoted[i].iter().any(|k| quoted[j].binary_search(k).is_ok()) {
                 continue;
             }
-            let left = quotes_of(sides[i].1, &keys);
-            let right = quotes_of(sides[j].1, &keys);
+            let (left, right) = (&lists[i], &lists[j]);
             let covered = |words: &[CompactString], key: &str, other: &[(&str, Quote<'_>)]| {
                 other
                     .iter()
                     .any(|(k, (_, q))| *k == key && (contains_run(&q.2, words) || contains_run(words, &q.2)))
             };
-            for (key, (ca, qa)) in &left {
-                if covered(&qa.2, key, &right) {
+            for (key, (ca, qa)) in left {
+                if covered(&qa.2, key, right) {
                     continue;
                 }
-                for (kb, (cb, qb)) in &right {
-                    if kb != key || covered(&qb.2, kb, &left) {
+                for (kb, (cb, qb)) in right {
+                    if kb != key || covered(&qb.2, kb, left) {
                         continue;
                     }
                     let speaker = ca.speaker.as_ref().map_or("", |s| s.name.as_str());
