@@ -1,5 +1,8 @@
 //! The sentence table of `tests/data/sentences.txt`.
 
+#[path = "common/table.rs"]
+mod table;
+
 use claimdiff::split_sentences;
 
 struct Case {
@@ -35,11 +38,5 @@ fn sentence_table() {
             ));
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases fail:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
+    table::assert_no_failures(&failures, cases.len());
 }

@@ -146,18 +146,8 @@ const ONE_FACT_MIN_SHARED: f64 = 0.5;
 
 /// The share of the shorter of two sorted term lists that the other has too.
 fn shared_share(x: &[CompactString], y: &[CompactString]) -> f64 {
-    let (mut i, mut j, mut shared) = (0, 0, 0usize);
-    while i < x.len() && j < y.len() {
-        match x[i].cmp(&y[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
+    let mut shared = 0usize;
+    super::for_each_shared(x, y, |_| shared += 1);
     shared as f64 / x.len().min(y.len()).max(1) as f64
 }
 

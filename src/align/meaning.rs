@@ -165,17 +165,7 @@ pub(crate) fn candidates<'t>(
 
 /// The weight of the terms two term lists (ids, ascending) share.
 fn shared_weight(x: &[u32], y: &[u32], weight: impl Fn(u32) -> f32) -> f32 {
-    let (mut i, mut j, mut sum) = (0, 0, 0.0);
-    while i < x.len() && j < y.len() {
-        match x[i].cmp(&y[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                sum += weight(x[i]);
-                i += 1;
-                j += 1;
-            }
-        }
-    }
+    let mut sum = 0.0;
+    super::for_each_shared(x, y, |&t| sum += weight(t));
     sum
 }

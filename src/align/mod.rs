@@ -237,6 +237,22 @@ impl Matcher {
     }
 }
 
+/// Calls `shared` with each item two ascending lists both hold (terms, term ids).
+pub(crate) fn for_each_shared<T: Ord>(x: &[T], y: &[T], mut shared: impl FnMut(&T)) {
+    let (mut i, mut j) = (0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared(&x[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+}
+
 /// Adds `more` candidates to `candidates` (both sorted by pair, each pair once), a pair
 /// in both keeping its higher similarity.
 fn merge_candidates(candidates: &mut Vec<index::Candidate>, more: Vec<index::Candidate>) {

@@ -33,13 +33,12 @@ pub fn read_table(data: &str) -> Vec<Case> {
 pub fn assert_table(cases: &[Case], check: fn(&Case) -> Result<(), String>) {
     let failures: Vec<String> =
         cases.iter().filter_map(|c| check(c).err().map(|e| format!("line {}: {e}", c.line))).collect();
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases fail:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
+    assert_no_failures(&failures, cases.len());
+}
+
+/// Fails with the list of `failures` out of `total` cases, if there are any.
+pub fn assert_no_failures(failures: &[String], total: usize) {
+    assert!(failures.is_empty(), "{} of {total} cases fail:\n{}", failures.len(), failures.join("\n"));
 }
 
 pub fn field<'c>(case: &'c Case, name: &str) -> Option<&'c str> {
