@@ -386,6 +386,13 @@ impl<'t> SentenceView<'t> {
         boundary(self.text, before, &self.tokens[start]) || lexicon().stopwords.contains(before.norm.as_str())
     }
 
+    /// Whether a subject is one quantifier standing alone ("some", "many", "few"),
+    /// which is a speaker only right before its verb.
+    fn lone_quantifier(&self, subject: &Subject) -> bool {
+        let first = &self.tokens[subject.start];
+        subject.span == first.span && is_determiner(first)
+    }
+
     /// The noun phrase that starts at token `start`: a name, a title, a description
     /// ("a new report by the agency", "the data").
     fn np_after(&self, start: usize) -> Option<Subject> {
@@ -656,6 +663,11 @@ fn acceptable(
             speech && verb.form != VerbForm::Participle
         }
         Mention::Pronoun(..) => true,
+        // A lone quantifier ("Some believe", "Many expect") with a verb that is no noun
+        // ("some calls", "a few questions"), opening its clause.
+        Mention::Description { .. } if view.lone_quantifier(subject) => {
+            !verb.noun_like && verb.form != VerbForm::Participle && view.clause_start(subject.start)
+        }
         Mention::Named { name, .. } => {
             let single = !name.contains(' ');
             // The name's first word, past a determiner ("The IMF expects"): only a name
@@ -664,7 +676,14 @@ fn acceptable(
                 .find(|&k| view.tokens[k].capitalized && !is_determiner(&view.tokens[k]))
                 .unwrap_or(subject.start);
             let opening = first == 0 || view.in_quote(first - 1) || view.gap_has(first - 1, ':');
-            !(single && opening && !speech) || names.contains(view.tokens[first].norm.as_str())
+            // A title ("Ms. Vance") makes a name; so does a plural that opens the
+            // sentence with a verb of speech, thought or stance ("Farmers are worried").
+            let titled = matches!(&subject.mention, Mention::Named { role: Some(_), .. });
+            let plural = people_plural(view.tokens[first].norm.as_str());
+            !(single && opening && !speech)
+                || titled
+                || (plural && !verb.evidence)
+                || names.contains(view.tokens[first].norm.as_str())
         }
         _ if verb.evidence
             && !matches!(subject.mention.speaker_kind(), SpeakerKind::Document)
@@ -690,6 +709,40 @@ fn acceptable(
                     w == "to" || PHRASE_PREPOSITIONS.contains(&w) || OTHER_PREPOSITIONS.contains(&w)
                 })
         }
+    }
+}
+
+/// Endings of plural nouns for kinds of people ("farmers", "analysts", "residents",
+/// "Democrats", "critics"), which a group of speakers is named by.
+const PEOPLE_PLURAL_ENDINGS: [&str; 10] =
+    ["ers", "ors", "ists", "ents", "ants", "ans", "ives", "ates", "ats", "ics"];
+
+/// Whether a lower-case word reads as a plural noun for people.
+fn people_plural(word: &str) -> bool {
+    word.len() > 4 && PEOPLE_PLURAL_ENDINGS.iter().any(|e| word.ends_with(e))
+}
+
+/// A one-word "name" that only opens the sentence and reads as a plural ("Farmers are
+/// worried"), which the article never writes capitalised inside a sentence: a group
+/// described, not a name.
+fn common_plural(view: &SentenceView<'_>, mention: Mention, start: usize, names: &Names) -> Mention {
+    match mention {
+        Mention::Named { name, role: None, surname } if !name.contains(' ') => {
+            let word = view.tokens[start].norm.as_str();
+            if start == 0 && people_plural(word) && !names.contains(word) {
+                Mention::Description {
+                    head: super::lexicon::singular(word).to_string(),
+                    modifiers: Vec::new(),
+                    kind: RoleKind::Group,
+                    plural: true,
+                    definite: false,
+                    text: name,
+                }
+            } else {
+                Mention::Named { name, role: None, surname }
+            }
+        }
+        other => other,
     }
 }
 
@@ -760,12 +813,16 @@ fn find_at(view: &SentenceView<'_>, i: usize, names: &Names) -> Option<Found> {
         return view.signature(i);
     }
     let verb = lex.cue_verb(word)?;
-    if verb.needs_to && tokens.get(i + 1).is_none_or(|n| n.norm != "to") {
+    // Next to a quotation the verb needs no word after it: "…,” she recalled in an
+    // interview; he recalled, “…”.
+    if !verb.attributes_before(tokens.get(i + 1).map(|n| n.norm.as_str()))
+        && !(0..=i + 1).any(|k| k < tokens.len() && view.in_quote(k))
+    {
         return None;
     }
     let speech = lex.speech_verbs.contains(word);
     let found = |s: Subject, form| Found {
-        mention: s.mention,
+        mention: common_plural(view, s.mention, s.start, names),
         mention_span: s.span,
         cue: t.span,
         cue_token: i,
@@ -785,12 +842,24 @@ fn find_at(view: &SentenceView<'_>, i: usize, names: &Names) -> Option<Found> {
         }
         return None;
     }
+    if verb.stance {
+        // "Republicans are worried that …": a stance needs its "be" and a subject.
+        return view
+            .np_before(i)
+            .filter(|s| be && acceptable(view, s, verb, false, names))
+            .map(|s| found(s, AttributionForm::SpeakerFirst));
+    }
     if be && verb.form == VerbForm::Past {
         return None; // "was called", "were told": no speaker in the subject
     }
     if before > 0 && matches!(tokens[before - 1].norm.as_str(), "who" | "which") {
         if let Some(s) = view.antecedent(before - 1).filter(|s| acceptable(view, s, verb, speech, names)) {
-            return Some(found(s, AttributionForm::SpeakerFirst));
+            // The relative pronoun is the words that name the speaker here, as "he" is
+            // for a pronoun; the antecedent says who it is.
+            return Some(Found {
+                mention_span: tokens[before - 1].span,
+                ..found(s, AttributionForm::SpeakerFirst)
+            });
         }
         return None;
     }
@@ -814,7 +883,8 @@ fn find_at(view: &SentenceView<'_>, i: usize, names: &Names) -> Option<Found> {
     let after_quote_or_comma = i > 0 && gap(text, &tokens[i - 1], t).contains([',', '\u{201D}', '"', '\'']);
     if speech
         && after_quote_or_comma
-        && let Some(s) = view.np_after(i + 1).filter(|s| !s.general || s.start == i + 1)
+        && let Some(s) =
+            view.np_after(i + 1).filter(|s| (!s.general || s.start == i + 1) && !view.lone_quantifier(s))
     {
         return Some(found(s, AttributionForm::CueFirst));
     }

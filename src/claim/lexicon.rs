@@ -24,6 +24,15 @@ pub(crate) enum VerbForm {
     Participle,
 }
 
+impl CueVerb {
+    /// Whether the verb attributes when the word `next` (lower case) follows it.
+    pub fn attributes_before(&self, next: Option<&str>) -> bool {
+        self.needs_next.is_empty()
+            || next
+                .is_some_and(|n| self.needs_next.split_whitespace().any(|p| p.strip_prefix('+') == Some(n)))
+    }
+}
+
 /// A form of a verb of `attribution_verbs.txt`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct CueVerb {
@@ -31,11 +40,17 @@ pub(crate) struct CueVerb {
     /// The form is also a common noun ("plans", "claim"): only a speaker-like subject
     /// makes it a cue.
     pub noun_like: bool,
-    /// The verb attributes only before an infinitive ("declined to comment").
-    pub needs_to: bool,
+    /// The words one of which must follow the verb for it to attribute, each written
+    /// with a leading "+": "+to" for a verb that attributes only before an infinitive
+    /// ("declined to comment"), "+out +to" for "pointed out" / "pointed to". Empty when
+    /// the verb attributes on its own.
+    pub needs_next: &'static str,
     /// A verb of evidence ("found", "showed"): it attributes to documents and data
     /// ("the study found"), not to people ("police found the boy").
     pub evidence: bool,
+    /// An adjective or participle of attitude that attributes after a form of "be"
+    /// ("were frustrated that", "is confident the deal will hold"), listed as written.
+    pub stance: bool,
 }
 
 pub(crate) struct Lexicon {
@@ -142,15 +157,25 @@ pub(crate) fn lexicon() -> &'static Lexicon {
 fn cue_verbs(data: &'static str) -> HashMap<String, CueVerb> {
     let mut verbs: HashMap<String, CueVerb> = HashMap::default();
     let mut evidence = false;
+    let mut stance = false;
     for line in lines(data) {
         if line.starts_with('[') {
             evidence = line == "[evidence]";
+            stance = line == "[stance]";
             continue;
         }
-        let mut words: Vec<&str> = line.split_whitespace().collect();
-        let needs_to = words.last() == Some(&"+to");
-        if needs_to {
-            words.pop();
+        // The trailing "+word" marks, kept as written: a slice of the static data.
+        let needs_next = line.find(" +").map_or("", |at| line[at..].trim());
+        let words: Vec<&str> = line.split_whitespace().filter(|w| !w.starts_with('+')).collect();
+        if stance {
+            // Adjectives take no derived forms, and their reading wins over a verb's
+            // ("worried" after "are" is a stance, not a passive).
+            for &word in &words {
+                let cue =
+                    CueVerb { form: VerbForm::Past, noun_like: false, needs_next, evidence: false, stance };
+                verbs.insert(word.to_string(), cue);
+            }
+            continue;
         }
         let Some((&first, listed)) = words.split_first() else { continue };
         let noun_like = first.starts_with('~');
@@ -158,7 +183,13 @@ fn cue_verbs(data: &'static str) -> HashMap<String, CueVerb> {
         let mut add = |form: String, kind: VerbForm| {
             // A form listed twice keeps its first reading (and "noun-like" if either is).
             let noun_like = noun_like && kind == VerbForm::Present;
-            let entry = verbs.entry(form).or_insert(CueVerb { form: kind, noun_like, needs_to, evidence });
+            let entry = verbs.entry(form).or_insert(CueVerb {
+                form: kind,
+                noun_like,
+                needs_next,
+                evidence,
+                stance: false,
+            });
             entry.noun_like |= noun_like;
         };
         add(base.to_string(), VerbForm::Present);
@@ -267,7 +298,9 @@ mod tests {
         }
         assert!(lex.cue_verb("plans").is_some_and(|v| v.noun_like));
         assert!(lex.cue_verb("planned").is_some_and(|v| !v.noun_like));
-        assert!(lex.cue_verb("declined").is_some_and(|v| v.needs_to));
+        assert!(lex.cue_verb("declined").is_some_and(|v| v.attributes_before(Some("to"))));
+        assert!(lex.cue_verb("declined").is_some_and(|v| !v.attributes_before(Some("sharply"))));
+        assert!(lex.cue_verb("said").is_some_and(|v| v.attributes_before(None)));
         assert!(lex.cue_verb("during").is_none());
     }
 }

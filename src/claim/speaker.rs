@@ -157,15 +157,17 @@ pub(crate) fn read_mention(text: &str, tokens: &[Token]) -> Option<Mention> {
     let definite =
         tokens.first().is_some_and(|t| matches!(t.norm.as_str(), "the" | "his" | "her" | "their" | "its"));
     let mut words: &[Token] = tokens;
+    // A quantifier that stands alone is the phrase's head ("Some believe", "Many
+    // expect"): only a determiner before more words is dropped.
     while let [first, rest @ ..] = words {
-        if is_determiner(first) || first.norm == "and" {
+        if (is_determiner(first) && (!rest.is_empty() || !is_role(first))) || first.norm == "and" {
             words = rest;
         } else {
             break;
         }
     }
     while let [rest @ .., last] = words {
-        if last.norm == "and" || is_determiner(last) {
+        if last.norm == "and" || (is_determiner(last) && (!rest.is_empty() || !is_role(last))) {
             words = rest;
         } else {
             break;
