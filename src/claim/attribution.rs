@@ -225,7 +225,19 @@ impl<'t> SentenceView<'t> {
             if lex.subject_skip.contains(word)
                 || (word.len() > 4 && word.ends_with("ly") && !self.tokens[j - 1].capitalized)
             {
-                be |= matches!(word, "is" | "are" | "was" | "were" | "be" | "been" | "being");
+                be |= matches!(
+                    word,
+                    "is" | "are"
+                        | "was"
+                        | "were"
+                        | "be"
+                        | "been"
+                        | "being"
+                        | "isn't"
+                        | "aren't"
+                        | "wasn't"
+                        | "weren't"
+                );
                 j -= 1;
             } else {
                 break;
@@ -481,8 +493,15 @@ impl<'t> SentenceView<'t> {
         let floor = verb.saturating_sub(24);
         // The nearest comma before the appositive's own that ends a name.
         (floor..verb - 1).rev().filter(|&k| self.gap_has(k, ',')).find_map(|k| {
+            // A description before a relative clause: "The poll, which tracks …, showed".
+            let relative = matches!(self.tokens[k + 1].norm.as_str(), "who" | "which");
             match self.np_ending(k + 1, true)? {
                 found @ Subject { mention: Mention::Named { .. }, .. } if self.clause_start(found.start) => {
+                    Some(found)
+                }
+                found @ Subject { mention: Mention::Description { .. }, general: false, .. }
+                    if relative && self.clause_start(found.start) =>
+                {
                     Some(found)
                 }
                 _ => None,
@@ -495,7 +514,21 @@ impl<'t> SentenceView<'t> {
         if who == 0 || !self.gap_has(who - 1, ',') {
             return None;
         }
-        match self.np_ending(who, true)? {
+        let found = self.np_ending(who, true)?;
+        // A general phrase with a preposition inside: the relative clause belongs to the
+        // object nearest to it ("gone over well with the families, many of whom say").
+        let last_preposition = (found.start..who)
+            .rev()
+            .find(|&k| found.general && PHRASE_PREPOSITIONS.contains(&self.tokens[k].norm.as_str()));
+        let found = match last_preposition {
+            Some(k) if k + 1 < who => {
+                let mention = read_subject(self.text, &self.tokens[k + 1..who], true)?;
+                let span = Span::new(self.tokens[k + 1].span.start, self.tokens[who - 1].span.end);
+                Subject { mention, span, start: k + 1, general: true }
+            }
+            _ => found,
+        };
+        match found {
             found @ Subject { mention: Mention::Named { .. } | Mention::Description { .. }, .. } => {
                 Some(found)
             }
@@ -712,6 +745,49 @@ fn acceptable(
     }
 }
 
+/// Whether the antecedent of a relative pronoun may speak with `verb`: as a subject
+/// may, or, with a verb of speech, any description, wherever the phrase stands (the
+/// object of a preposition: "welcomed by the head of the agency, who said").
+fn relative_ok(
+    view: &SentenceView<'_>,
+    subject: &Subject,
+    verb: CueVerb,
+    speech: bool,
+    names: &Names,
+) -> bool {
+    (speech && matches!(subject.mention, Mention::Description { .. }))
+        || acceptable(view, subject, verb, speech, names)
+}
+
+/// The name written before a document's head noun, capitalised words right before it:
+/// "IMF" of "IMF report", "Ann Lee" of "Ann Lee's letter". None when the words before
+/// the head are not all capitalised ("new IMF report" names no one alone).
+fn issuer_named_in(text: &str) -> Option<Mention> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let (_, before) = words.split_last()?;
+    let name: Vec<&str> = before
+        .iter()
+        .rev()
+        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .copied()
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if name.is_empty() {
+        return None;
+    }
+    let mut name = name.join(" ");
+    for possessive in ["'s", "\u{2019}s", "'", "\u{2019}"] {
+        if let Some(stripped) = name.strip_suffix(possessive) {
+            name.truncate(stripped.len());
+            break;
+        }
+    }
+    let surname = name.split_whitespace().last()?.to_lowercase();
+    Some(Mention::Named { name, role: None, surname })
+}
+
 /// Endings of plural nouns for kinds of people ("farmers", "analysts", "residents",
 /// "Democrats", "critics"), which a group of speakers is named by.
 const PEOPLE_PLURAL_ENDINGS: [&str; 10] =
@@ -852,8 +928,17 @@ fn find_at(view: &SentenceView<'_>, i: usize, names: &Names) -> Option<Found> {
     if be && verb.form == VerbForm::Past {
         return None; // "was called", "were told": no speaker in the subject
     }
+    // "the families, many of whom say …": a part of the antecedent speaks.
+    if before >= 3 && tokens[before - 1].norm == "whom" && tokens[before - 2].norm == "of" {
+        let part = before - 3;
+        if let Some(s) = view.antecedent(part).filter(|s| relative_ok(view, s, verb, speech, names)) {
+            let words = Span::new(tokens[part].span.start, tokens[before - 1].span.end);
+            return Some(Found { mention_span: words, ..found(s, AttributionForm::SpeakerFirst) });
+        }
+        return None;
+    }
     if before > 0 && matches!(tokens[before - 1].norm.as_str(), "who" | "which") {
-        if let Some(s) = view.antecedent(before - 1).filter(|s| acceptable(view, s, verb, speech, names)) {
+        if let Some(s) = view.antecedent(before - 1).filter(|s| relative_ok(view, s, verb, speech, names)) {
             // The relative pronoun is the words that name the speaker here, as "he" is
             // for a pronoun; the antecedent says who it is.
             return Some(Found {
@@ -888,9 +973,15 @@ fn find_at(view: &SentenceView<'_>, i: usize, names: &Names) -> Option<Found> {
     {
         return Some(found(s, AttributionForm::CueFirst));
     }
-    if i > 0
-        && tokens[i - 1].norm == "and"
-        && let Some(subject) = view.main_subject(i - 1).filter(|s| acceptable(view, s, verb, speech, names))
+    // A second verb of the sentence's subject: "… and said", "agreed, but also
+    // contended that …".
+    let lex_skipped = (before..i).all(|k| lex.subject_skip.contains(tokens[k].norm.as_str()));
+    if before > 0
+        && lex_skipped
+        && !verb.evidence
+        && matches!(tokens[before - 1].norm.as_str(), "and" | "but")
+        && let Some(subject) =
+            view.main_subject(before - 1).filter(|s| acceptable(view, s, verb, speech, names))
     {
         return Some(found(subject, AttributionForm::SpeakerFirst));
     }
@@ -936,6 +1027,12 @@ pub(crate) struct Registry {
 impl Registry {
     /// Resolves a mention to a speaker index, adding a speaker when it is new.
     pub fn resolve(&mut self, mention: &Mention) -> Option<usize> {
+        // "The IMF report", "Ann Lee's letter": the document's issuer is the speaker.
+        if let Mention::Description { kind: RoleKind::Document, text, .. } = mention
+            && let Some(issuer) = issuer_named_in(text)
+        {
+            return self.resolve(&issuer);
+        }
         let index = match mention {
             &Mention::Pronoun(RoleKind::Person, gender) => match self.person_for(gender) {
                 Some(index) => index,

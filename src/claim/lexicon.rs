@@ -27,9 +27,10 @@ pub(crate) enum VerbForm {
 impl CueVerb {
     /// Whether the verb attributes when the word `next` (lower case) follows it.
     pub fn attributes_before(&self, next: Option<&str>) -> bool {
-        self.needs_next.is_empty()
-            || next
-                .is_some_and(|n| self.needs_next.split_whitespace().any(|p| p.strip_prefix('+') == Some(n)))
+        let marks = || self.next_words.split_whitespace();
+        let required = marks().any(|m| m.starts_with('+'));
+        let forbidden = next.is_some_and(|n| marks().any(|m| m.strip_prefix('-') == Some(n)));
+        !forbidden && (!required || next.is_some_and(|n| marks().any(|m| m.strip_prefix('+') == Some(n))))
     }
 }
 
@@ -40,11 +41,12 @@ pub(crate) struct CueVerb {
     /// The form is also a common noun ("plans", "claim"): only a speaker-like subject
     /// makes it a cue.
     pub noun_like: bool,
-    /// The words one of which must follow the verb for it to attribute, each written
-    /// with a leading "+": "+to" for a verb that attributes only before an infinitive
-    /// ("declined to comment"), "+out +to" for "pointed out" / "pointed to". Empty when
-    /// the verb attributes on its own.
-    pub needs_next: &'static str,
+    /// Marks on the word after the verb, as written in the list: "+to" for a verb that
+    /// attributes only before an infinitive ("declined to comment"), "+out +to" for
+    /// "pointed out" / "pointed to" (one of them must follow), "-up" for a verb that
+    /// does not attribute before that word ("showed up"). Empty when the verb
+    /// attributes whatever follows.
+    pub next_words: &'static str,
     /// A verb of evidence ("found", "showed"): it attributes to documents and data
     /// ("the study found"), not to people ("police found the boy").
     pub evidence: bool,
@@ -164,15 +166,19 @@ fn cue_verbs(data: &'static str) -> HashMap<String, CueVerb> {
             stance = line == "[stance]";
             continue;
         }
-        // The trailing "+word" marks, kept as written: a slice of the static data.
-        let needs_next = line.find(" +").map_or("", |at| line[at..].trim());
-        let words: Vec<&str> = line.split_whitespace().filter(|w| !w.starts_with('+')).collect();
+        // The trailing "+word" / "-word" marks, kept as written: a slice of the static data.
+        let is_mark = |w: &str| w.len() > 1 && (w.starts_with('+') || w.starts_with('-'));
+        let next_words = line
+            .split_whitespace()
+            .find(|w| is_mark(w))
+            .map_or("", |first| line[first.as_ptr() as usize - line.as_ptr() as usize..].trim());
+        let words: Vec<&str> = line.split_whitespace().filter(|w| !is_mark(w)).collect();
         if stance {
             // Adjectives take no derived forms, and their reading wins over a verb's
             // ("worried" after "are" is a stance, not a passive).
             for &word in &words {
                 let cue =
-                    CueVerb { form: VerbForm::Past, noun_like: false, needs_next, evidence: false, stance };
+                    CueVerb { form: VerbForm::Past, noun_like: false, next_words, evidence: false, stance };
                 verbs.insert(word.to_string(), cue);
             }
             continue;
@@ -186,7 +192,7 @@ fn cue_verbs(data: &'static str) -> HashMap<String, CueVerb> {
             let entry = verbs.entry(form).or_insert(CueVerb {
                 form: kind,
                 noun_like,
-                needs_next,
+                next_words,
                 evidence,
                 stance: false,
             });
@@ -301,6 +307,8 @@ mod tests {
         assert!(lex.cue_verb("declined").is_some_and(|v| v.attributes_before(Some("to"))));
         assert!(lex.cue_verb("declined").is_some_and(|v| !v.attributes_before(Some("sharply"))));
         assert!(lex.cue_verb("said").is_some_and(|v| v.attributes_before(None)));
+        assert!(lex.cue_verb("showed").is_some_and(|v| !v.attributes_before(Some("up"))));
+        assert!(lex.cue_verb("showed").is_some_and(|v| v.attributes_before(Some("that"))));
         assert!(lex.cue_verb("during").is_none());
     }
 }
