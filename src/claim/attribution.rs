@@ -324,6 +324,15 @@ impl<'t> SentenceView<'t> {
                 }
                 continue;
             }
+            // A verb that is also a noun modifies the words after it inside the phrase:
+            // "press" of "White House press secretary".
+            let modifier_noun = start < j
+                && !t.capitalized
+                && lex.cue_verb(t.norm.as_str()).is_some_and(|v| v.noun_like && v.form == VerbForm::Present);
+            if modifier_noun {
+                start -= 1;
+                continue;
+            }
             if self.common_word(start - 1) {
                 general = true;
                 start -= 1;
@@ -692,7 +701,10 @@ fn acceptable(
         // with a belief ("we are saying goodbye", "I think"): there the writer speaks.
         // "It says" of a letter or a statement; "it would prove", "it showed" are no
         // attributions.
-        Mention::Pronoun(..) if matches!(view.tokens[subject.start].norm.as_str(), "i" | "we" | "it") => {
+        Mention::Pronoun(..) if matches!(view.tokens[subject.start].norm.as_str(), "i" | "we") => {
+            verb.form != VerbForm::Participle && (speech || !verb.evidence)
+        }
+        Mention::Pronoun(..) if view.tokens[subject.start].norm == "it" => {
             speech && verb.form != VerbForm::Participle
         }
         Mention::Pronoun(..) => true,
@@ -798,11 +810,26 @@ fn people_plural(word: &str) -> bool {
     word.len() > 4 && PEOPLE_PLURAL_ENDINGS.iter().any(|e| word.ends_with(e))
 }
 
+/// The head of the description that stands for the writer ("I", "we" outside quotes).
+pub(crate) const WRITER: &str = "writer";
+
 /// A one-word "name" that only opens the sentence and reads as a plural ("Farmers are
 /// worried"), which the article never writes capitalised inside a sentence: a group
 /// described, not a name.
 fn common_plural(view: &SentenceView<'_>, mention: Mention, start: usize, names: &Names) -> Mention {
     match mention {
+        // "I" and "we" outside a quotation are the writer's own voice.
+        Mention::Pronoun(..) if matches!(view.tokens[start].norm.as_str(), "i" | "we") => {
+            let plural = view.tokens[start].norm == "we";
+            Mention::Description {
+                head: WRITER.to_string(),
+                modifiers: Vec::new(),
+                kind: if plural { RoleKind::Group } else { RoleKind::Person },
+                plural,
+                definite: true,
+                text: view.text[view.tokens[start].span.range()].to_string(),
+            }
+        }
         Mention::Named { name, role: None, surname } if !name.contains(' ') => {
             let word = view.tokens[start].norm.as_str();
             if start == 0 && people_plural(word) && !names.contains(word) {
@@ -847,9 +874,13 @@ pub(crate) fn find_all(view: &SentenceView<'_>, names: &Names) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     out.extend(view.label(names));
     out.extend(view.leading_signature());
+    // After a speaker label ("PENCE: I think …") the first person is the labelled speaker.
+    let labelled = !out.is_empty();
     let mut i = 0;
     while i < tokens.len() {
-        let found = find_at(view, i, names);
+        let found = find_at(view, i, names).filter(|f| {
+            !(labelled && matches!(&f.mention, Mention::Description { head, .. } if head == WRITER))
+        });
         if let Some(f) = found {
             i = f.cue_token.max(i) + 1;
             // One attribution per cue; a second cue of the same speaker in a row ("said
