@@ -520,7 +520,9 @@ impl<'t> SentenceView<'t> {
 
     /// The antecedent of a relative pronoun before token `who`: "Trump, who says …".
     fn antecedent(&self, who: usize) -> Option<Subject> {
-        if who == 0 || !self.gap_has(who - 1, ',') {
+        // Set off by a comma or a dash: "Clinton, who …", "Clinton — who's …".
+        let set_off = |c: char| self.gap_has(who - 1, c);
+        if who == 0 || !(set_off(',') || set_off('\u{2014}') || set_off('\u{2013}')) {
             return None;
         }
         let found = self.np_ending(who, true)?;
@@ -884,8 +886,12 @@ pub(crate) fn find_all(view: &SentenceView<'_>, names: &Names) -> Vec<Found> {
         if let Some(f) = found {
             i = f.cue_token.max(i) + 1;
             // One attribution per cue; a second cue of the same speaker in a row ("said
-            // and added") adds nothing.
-            if out.last().is_none_or(|last| last.mention != f.mention || last.cue_token + 3 < f.cue_token) {
+            // and added") adds nothing, unless a comma sets it off as a clause of its own
+            // ("mocked the plan, saying …").
+            let comma_between = |last: &Found| view.text[last.cue.end..f.cue.start].contains(',');
+            if out.last().is_none_or(|last| {
+                last.mention != f.mention || last.cue_token + 3 < f.cue_token || comma_between(last)
+            }) {
                 out.push(f);
             }
         } else {
@@ -968,7 +974,12 @@ fn find_at(view: &SentenceView<'_>, i: usize, names: &Names) -> Option<Found> {
         }
         return None;
     }
-    if before > 0 && matches!(tokens[before - 1].norm.as_str(), "who" | "which") {
+    if before > 0
+        && matches!(
+            tokens[before - 1].norm.as_str(),
+            "who" | "which" | "who's" | "who've" | "who'd" | "which's"
+        )
+    {
         if let Some(s) = view.antecedent(before - 1).filter(|s| relative_ok(view, s, verb, speech, names)) {
             // The relative pronoun is the words that name the speaker here, as "he" is
             // for a pronoun; the antecedent says who it is.
