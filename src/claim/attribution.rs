@@ -561,7 +561,15 @@ impl<'t> SentenceView<'t> {
             return None;
         }
         let (mention, span) = self.mention(first, last + 1)?;
-        if !matches!(mention, Mention::Named { .. }) || !names.contains(&self.tokens[last].norm) {
+        // A name in capitals before the colon is a transcript's label even when the
+        // article never writes it inside a sentence ("WALLACE: …").
+        let written = &self.text[self.tokens[last].span.range()];
+        let capitals = written.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && written.chars().all(|c| !c.is_lowercase());
+        if !matches!(mention, Mention::Named { .. })
+            || !(capitals || names.contains(&self.tokens[last].norm))
+            || NOTICE_LABELS.contains(&self.tokens[last].norm.as_str())
+        {
             return None;
         }
         let colon = self.text[self.tokens[last].span.end..].find(':')? + self.tokens[last].span.end;
@@ -812,6 +820,24 @@ fn people_plural(word: &str) -> bool {
     word.len() > 4 && PEOPLE_PLURAL_ENDINGS.iter().any(|e| word.ends_with(e))
 }
 
+/// Whether the noun-like cue form at token `i` reads as a noun: right after a
+/// determiner ("the plans", "his claim"), or, in its base form, after a determiner and
+/// one singular modifier ("his home state", "a government plan"; "the officials plan"
+/// keeps its verb).
+fn noun_after_determiner(tokens: &[Token], i: usize) -> bool {
+    let determiner = |k: usize| {
+        is_determiner(&tokens[k])
+            || matches!(tokens[k].norm.as_str(), "his" | "her" | "its" | "their" | "our" | "my" | "your")
+    };
+    let base = !tokens[i].norm.ends_with('s');
+    (i >= 1 && determiner(i - 1))
+        || (base
+            && i >= 2
+            && determiner(i - 2)
+            && !tokens[i - 1].norm.ends_with('s')
+            && !tokens[i - 1].numeric)
+}
+
 /// The head of the description that stands for the writer ("I", "we" outside quotes).
 pub(crate) const WRITER: &str = "writer";
 
@@ -933,6 +959,10 @@ fn find_at(view: &SentenceView<'_>, i: usize, names: &Names) -> Option<Found> {
     {
         return None;
     }
+    // A noun after a determiner, not a verb: "in his home state", "a government plan".
+    if verb.noun_like && noun_after_determiner(tokens, i) {
+        return None;
+    }
     let speech = lex.speech_verbs.contains(word);
     let found = |s: Subject, form| Found {
         mention: common_plural(view, s.mention, s.start, names),
@@ -945,6 +975,14 @@ fn find_at(view: &SentenceView<'_>, i: usize, names: &Names) -> Option<Found> {
     // `be`: a form of "be" stands between the subject and the verb: a progressive
     // ("is saying") or, with a past participle, a passive ("was called").
     let (before, be) = view.skip_back(i);
+    // "did not respond to requests for comment": no one said anything.
+    let negated = (before..i).any(|k| {
+        let w = tokens[k].norm.as_str();
+        w == "not" || w == "never" || w.ends_with("n't")
+    });
+    if negated && NON_ANSWERS.contains(&word) {
+        return None;
+    }
     if verb.form == VerbForm::Participle && !be {
         // "…, saying …": the participle takes the subject of its clause.
         if i > 0
@@ -1029,6 +1067,40 @@ fn find_at(view: &SentenceView<'_>, i: usize, names: &Names) -> Option<Found> {
     }
     None
 }
+
+/// Words that head an editor's notice, not a speaker's turn: "WARNING: …",
+/// "CORRECTION: …".
+const NOTICE_LABELS: [&str; 14] = [
+    "warning",
+    "clarification",
+    "correction",
+    "corrections",
+    "update",
+    "updated",
+    "note",
+    "watch",
+    "video",
+    "photos",
+    "breaking",
+    "related",
+    "advertisement",
+    "disclaimer",
+];
+
+/// Forms of verbs whose negation reports that nothing was said ("did not respond",
+/// "declined to comment" is read elsewhere).
+const NON_ANSWERS: [&str; 10] = [
+    "respond",
+    "responded",
+    "reply",
+    "replied",
+    "comment",
+    "commented",
+    "answer",
+    "answered",
+    "return",
+    "returned",
+];
 
 /// Verbs that say who a document comes from: "issued a statement".
 const ISSUE_VERBS: [&str; 6] = ["issued", "released", "published", "sent", "signed", "posted"];
