@@ -519,10 +519,15 @@ impl<'t> SentenceView<'t> {
     }
 
     /// The antecedent of a relative pronoun before token `who`: "Trump, who says …".
-    fn antecedent(&self, who: usize) -> Option<Subject> {
-        // Set off by a comma or a dash: "Clinton, who …", "Clinton — who's …".
+    fn antecedent(&self, who: usize, restrictive: bool) -> Option<Subject> {
+        // Set off by a comma or a dash: "Clinton, who …", "Clinton — who's …"; with
+        // `restrictive`, also right after its noun ("listeners who said").
+        if who == 0 {
+            return None;
+        }
         let set_off = |c: char| self.gap_has(who - 1, c);
-        if who == 0 || !(set_off(',') || set_off('\u{2014}') || set_off('\u{2013}')) {
+        let comma = set_off(',') || set_off('\u{2014}') || set_off('\u{2013}');
+        if !comma && !(restrictive && self.tokens[who].norm == "who") {
             return None;
         }
         let found = self.np_ending(who, true)?;
@@ -820,22 +825,25 @@ fn people_plural(word: &str) -> bool {
     word.len() > 4 && PEOPLE_PLURAL_ENDINGS.iter().any(|e| word.ends_with(e))
 }
 
-/// Whether the noun-like cue form at token `i` reads as a noun: right after a
-/// determiner ("the plans", "his claim"), or, in its base form, after a determiner and
-/// one singular modifier ("his home state", "a government plan"; "the officials plan"
-/// keeps its verb).
-fn noun_after_determiner(tokens: &[Token], i: usize) -> bool {
+/// Whether the cue form at token `i` reads as a noun: a noun-like form right after a
+/// determiner ("the plans", "his claim"), or a base form after a determiner and one
+/// singular lower-case word ("his home state", "a government plan", "the radio show";
+/// "the officials plan" keeps its verb, and so does "the data show", "data" being a
+/// speaker's word).
+fn noun_after_determiner(tokens: &[Token], i: usize, verb: CueVerb) -> bool {
+    let noun_like = verb.noun_like;
     let determiner = |k: usize| {
         is_determiner(&tokens[k])
             || matches!(tokens[k].norm.as_str(), "his" | "her" | "its" | "their" | "our" | "my" | "your")
     };
-    let base = !tokens[i].norm.ends_with('s');
-    (i >= 1 && determiner(i - 1))
+    let base = verb.form == VerbForm::Present && !tokens[i].norm.ends_with('s');
+    (noun_like && i >= 1 && determiner(i - 1))
         || (base
             && i >= 2
             && determiner(i - 2)
             && !tokens[i - 1].norm.ends_with('s')
-            && !tokens[i - 1].numeric)
+            && !tokens[i - 1].numeric
+            && (noun_like || lexicon().role(&tokens[i - 1].norm).is_none()))
 }
 
 /// The head of the description that stands for the writer ("I", "we" outside quotes).
@@ -960,7 +968,7 @@ fn find_at(view: &SentenceView<'_>, i: usize, names: &Names) -> Option<Found> {
         return None;
     }
     // A noun after a determiner, not a verb: "in his home state", "a government plan".
-    if verb.noun_like && noun_after_determiner(tokens, i) {
+    if noun_after_determiner(tokens, i, verb) {
         return None;
     }
     let speech = lex.speech_verbs.contains(word);
@@ -1006,7 +1014,7 @@ fn find_at(view: &SentenceView<'_>, i: usize, names: &Names) -> Option<Found> {
     // "the families, many of whom say …": a part of the antecedent speaks.
     if before >= 3 && tokens[before - 1].norm == "whom" && tokens[before - 2].norm == "of" {
         let part = before - 3;
-        if let Some(s) = view.antecedent(part).filter(|s| relative_ok(view, s, verb, speech, names)) {
+        if let Some(s) = view.antecedent(part, false).filter(|s| relative_ok(view, s, verb, speech, names)) {
             let words = Span::new(tokens[part].span.start, tokens[before - 1].span.end);
             return Some(Found { mention_span: words, ..found(s, AttributionForm::SpeakerFirst) });
         }
@@ -1018,7 +1026,10 @@ fn find_at(view: &SentenceView<'_>, i: usize, names: &Names) -> Option<Found> {
             "who" | "which" | "who's" | "who've" | "who'd" | "which's"
         )
     {
-        if let Some(s) = view.antecedent(before - 1).filter(|s| relative_ok(view, s, verb, speech, names)) {
+        // A restrictive "who" ("listeners who said …") with a verb of speech only.
+        if let Some(s) =
+            view.antecedent(before - 1, speech).filter(|s| relative_ok(view, s, verb, speech, names))
+        {
             // The relative pronoun is the words that name the speaker here, as "he" is
             // for a pronoun; the antecedent says who it is.
             return Some(Found {
