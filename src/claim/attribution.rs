@@ -527,7 +527,7 @@ impl<'t> SentenceView<'t> {
         }
         let set_off = |c: char| self.gap_has(who - 1, c);
         let comma = set_off(',') || set_off('\u{2014}') || set_off('\u{2013}');
-        if !comma && !(restrictive && self.tokens[who].norm == "who") {
+        if !(comma || (restrictive && self.tokens[who].norm == "who")) {
             return None;
         }
         let found = self.np_ending(who, true)?;
