@@ -223,7 +223,10 @@ impl<'t> SentenceView<'t> {
             }
             let word = self.tokens[j - 1].norm.as_str();
             if lex.subject_skip.contains(word)
-                || (word.len() > 4 && word.ends_with("ly") && !self.tokens[j - 1].capitalized)
+                || (word.len() > 4
+                    && word.ends_with("ly")
+                    && !self.tokens[j - 1].capitalized
+                    && lex.role(word).is_none())
             {
                 be |= matches!(
                     word,
@@ -696,6 +699,10 @@ const OTHER_PREPOSITIONS: [&str; 12] = [
     "between",
 ];
 
+/// The most words a subject's modifying phrase may have between it and its verb
+/// ("A study released on Tuesday by a group of researchers shows").
+const MAX_SUBJECT_MODIFIER: usize = 12;
+
 /// Prepositions that may stand inside a speaker phrase ("the head of the agency").
 const PHRASE_PREPOSITIONS: [&str; 8] = ["of", "from", "on", "at", "for", "in", "with", "by"];
 
@@ -1046,9 +1053,9 @@ fn find_at(view: &SentenceView<'_>, i: usize, names: &Names) -> Option<Found> {
         return Some(found(s, AttributionForm::SpeakerFirst));
     }
     // A name set off after a description: "A lawyer for the outlets, David Schulz, said".
-    if i > 1
-        && view.gap_has(i - 1, ',')
-        && let Some(s) = view.np_ending(i, true).filter(|s| {
+    if before > 1
+        && view.gap_has(before - 1, ',')
+        && let Some(s) = view.np_ending(before, true).filter(|s| {
             matches!(&s.mention, Mention::Named { name, .. } if name.contains(' '))
                 && s.start > 0
                 && view.gap_has(s.start - 1, ',')
@@ -1063,6 +1070,37 @@ fn find_at(view: &SentenceView<'_>, i: usize, names: &Names) -> Option<Found> {
             view.np_after(i + 1).filter(|s| (!s.general || s.start == i + 1) && !view.lone_quantifier(s))
     {
         return Some(found(s, AttributionForm::CueFirst));
+    }
+    // The sentence's subject, when the cue is its first finite verb and only a
+    // prepositional phrase or a participle's phrase stands between: "The average of
+    // polls taken over two weeks shows …", "A study released on Tuesday by a group of
+    // researchers shows …".
+    if let Some(s) = view.subject().filter(|s| s.start <= 1 && !matches!(s.mention, Mention::Pronoun(..))) {
+        let from = tokens.partition_point(|t| t.span.start < s.span.end);
+        let participle = |w: &str| w.len() > 4 && (w.ends_with("ed") || w.ends_with("en"));
+        let opens_modifier = from < before
+            && before - from <= MAX_SUBJECT_MODIFIER
+            && (PHRASE_PREPOSITIONS.contains(&tokens[from].norm.as_str())
+                || OTHER_PREPOSITIONS.contains(&tokens[from].norm.as_str())
+                || (matches!(s.mention, Mention::Description { .. })
+                    && participle(&tokens[from].norm)
+                    // "released on Tuesday", not "passed a law" (a verb and its object).
+                    && tokens.get(from + 1).is_some_and(|n| !is_determiner(n))));
+        let modifiers_only = opens_modifier
+            && (from..before).all(|k| {
+                !view.in_quote(k) && !view.gap_has(k, ',') && !view.gap_has(k, ';') && !view.gap_has(k, ':')
+            })
+            && (from + 1..before).all(|k| {
+                !super::clause::is_verb(&tokens[k])
+                    && !matches!(tokens[k].norm.as_str(), "that" | "which" | "who" | "and" | "but" | "or")
+            });
+        let possessive_before = i > 0 && {
+            let written = &text[tokens[i - 1].span.range()];
+            written.ends_with("'s") || written.ends_with("\u{2019}s")
+        };
+        if modifiers_only && !possessive_before && acceptable(view, &s, verb, speech, names) {
+            return Some(found(s, AttributionForm::SpeakerFirst));
+        }
     }
     // A second verb of the sentence's subject: "… and said", "agreed, but also
     // contended that …".
