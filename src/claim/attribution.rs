@@ -399,6 +399,22 @@ impl<'t> SentenceView<'t> {
             && !(word.len() > 4 && word.ends_with("ly"))
     }
 
+    /// Whether token `k` is a lower-case base form of a cue verb that modifies the
+    /// noun right after it in a phrase ("according to show insiders").
+    fn modifying_verb_form(&self, k: usize) -> bool {
+        let t = &self.tokens[k];
+        let lex = lexicon();
+        !t.capitalized
+            && lex
+                .cue_verb(t.norm.as_str())
+                .is_some_and(|v| v.form == VerbForm::Present && !t.norm.ends_with('s'))
+            && k + 1 < self.tokens.len()
+            && !boundary(self.text, t, &self.tokens[k + 1])
+            && !self.in_quote(k + 1)
+            && self.common_word(k + 1)
+            && self.tokens[k + 1].norm.ends_with('s')
+    }
+
     /// Whether a subject may start at token `start`: at the start of the sentence or of a
     /// clause (after punctuation, a quote, or a function word), not right after a
     /// content word, which would make it an object ("passed a bill called …").
@@ -434,6 +450,10 @@ impl<'t> SentenceView<'t> {
             if np_word(t) || compound {
                 end += 1;
             } else if self.common_word(end) && lexicon().cue_verb(t.norm.as_str()).is_none() {
+                general = true;
+                end += 1;
+            } else if self.modifying_verb_form(end) {
+                // "show insiders", "survey data": a verb's base form before a noun.
                 general = true;
                 end += 1;
             } else if end > start
@@ -848,9 +868,15 @@ fn noun_after_determiner(tokens: &[Token], i: usize, verb: CueVerb) -> bool {
         || (base
             && i >= 2
             && determiner(i - 2)
-            && !tokens[i - 1].norm.ends_with('s')
+            && !plural_looking(&tokens[i - 1].norm)
             && !tokens[i - 1].numeric
             && (noun_like || lexicon().role(&tokens[i - 1].norm).is_none()))
+}
+
+/// Whether a lower-case word may be a plural noun: an "-s" that is not "-ss", "-us" or
+/// "-is" ("officials", not "curious", "business", "analysis").
+fn plural_looking(word: &str) -> bool {
+    word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") && !word.ends_with("is")
 }
 
 /// The head of the description that stands for the writer ("I", "we" outside quotes).
@@ -963,7 +989,11 @@ fn find_at(view: &SentenceView<'_>, i: usize, names: &Names) -> Option<Found> {
             form: AttributionForm::According,
         });
     }
-    if t.capitalized && !(view.title_case && i > 0 && lex.cue_verb(word).is_some_and(|v| !v.noun_like)) {
+    // In a title-case headline a capitalised verb may be a cue; one that is also a noun
+    // ("Vows", "Plans") only before "To" or "That".
+    let next_word = tokens.get(i + 1).map(|n| n.norm.as_str());
+    let headline_cue = |v: CueVerb| !v.noun_like || matches!(next_word, Some("to" | "that"));
+    if t.capitalized && !(view.title_case && i > 0 && lex.cue_verb(word).is_some_and(headline_cue)) {
         return view.signature(i);
     }
     let verb = lex.cue_verb(word)?;
@@ -1352,6 +1382,8 @@ impl Registry {
     fn person_for(&mut self, gender: Gender) -> Option<usize> {
         let speaker = (0..self.speakers.len())
             .filter(|&i| matches!(self.speakers[i].kind, SpeakerKind::Named | SpeakerKind::Anonymous))
+            // "He" is never the writer who says "I".
+            .filter(|&i| self.speakers[i].key != WRITER)
             .filter(|&i| self.genders[i].fits(gender))
             .max_by_key(|&i| self.last_seen[i])
             .map(|i| (self.last_seen[i], i));
