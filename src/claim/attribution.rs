@@ -1132,6 +1132,29 @@ fn find_at(view: &SentenceView<'_>, i: usize, names: &Names) -> Option<Found> {
             return Some(found(s, AttributionForm::SpeakerFirst));
         }
     }
+    // An infinitive of the sentence's subject: "Trump took to Twitter to accuse …",
+    // "She used the speech to argue that …". Not an expletive's ("It is hard to say").
+    // The infinitive follows a verb ("appeared to suggest", "went on to explain"), not
+    // a noun ("every right to know", "authority to call").
+    let after_verb = i >= 2
+        && (super::clause::is_verb(&tokens[i - 2])
+            || matches!(tokens[i - 2].norm.as_str(), "on" | "up" | "out"));
+    if after_verb
+        && tokens[i - 1].norm == "to"
+        && verb.form == VerbForm::Present
+        && !word.ends_with('s')
+        && !verb.evidence
+        && let Some(s) = view.main_subject(i - 1).filter(|s| {
+            !matches!(
+                view.tokens[s.start].norm.as_str(),
+                "it" | "there" | "this" | "that" | "i" | "we" | "you"
+            ) && s.start <= 1
+                && !s.general
+                && acceptable(view, s, verb, speech, names)
+        })
+    {
+        return Some(found(s, AttributionForm::SpeakerFirst));
+    }
     // A second verb of the sentence's subject: "… and said", "agreed, but also
     // contended that …".
     let lex_skipped = (before..i).all(|k| lex.subject_skip.contains(tokens[k].norm.as_str()));

@@ -70,7 +70,8 @@ pub(crate) fn clause_starts(text: &str, tokens: &[Token]) -> Vec<usize> {
         } else if comma && COORDINATORS.contains(&word) {
             if next == Some("that") && that_seen { true } else { own_clause(text, tokens, i + 1) }
         } else if comma && SUBORDINATORS.contains(&word) {
-            own_clause(text, tokens, i + 1)
+            // ", as police have said." closes the sentence with its source: no clause.
+            own_clause(text, tokens, i + 1) && !(word == "as" && attribution_tail(tokens, i + 1))
         } else if comma && matches!(word, "who" | "which") {
             i >= last_break
         } else if (comma && word == "that") || (word == "and" && next == Some("that")) {
@@ -98,6 +99,18 @@ fn own_clause(text: &str, tokens: &[Token], i: usize) -> bool {
     // The verb stands before the next comma: ", and our early investments in AI, we
     // have …" is a list item, not a clause.
     tokens.get(i).is_some_and(|t| !is_verb(t)) && has_verb_before(text, tokens, i + 1, ',')
+}
+
+/// The most words an "as …" tail that only names a source may have (", as police
+/// have repeatedly said").
+const MAX_SOURCE_TAIL: usize = 8;
+
+/// Whether the words from token `from` to the end of the sentence are a short source
+/// and a verb of speech: "police have said", "the ministry reported".
+fn attribution_tail(tokens: &[Token], from: usize) -> bool {
+    let lex = lexicon();
+    let rest = &tokens[from.min(tokens.len())..];
+    rest.len() <= MAX_SOURCE_TAIL && rest.last().is_some_and(|t| lex.speech_verbs.contains(t.norm.as_str()))
 }
 
 fn has_verb(tokens: &[Token], from: usize) -> bool {
