@@ -29,6 +29,8 @@ pub enum AttributionForm {
     Label,
     /// A name signing a quotation after a dash: "“…” ― Ann Lee".
     Signature,
+    /// A passive cue with its agent: "… was first reported by The Washington Post".
+    Passive,
 }
 
 /// Who a claim is attributed to, and the words that say so.
@@ -719,6 +721,10 @@ const OTHER_PREPOSITIONS: [&str; 12] = [
     "between",
 ];
 
+/// How far after a passive cue its agent's "by" may stand ("was called a charlatan by
+/// fellow physicians").
+const MAX_AGENT_DISTANCE: usize = 5;
+
 /// The most words a subject's modifying phrase may have between it and its verb
 /// ("A study released on Tuesday by a group of researchers shows").
 const MAX_SUBJECT_MODIFIER: usize = 12;
@@ -1046,7 +1052,18 @@ fn find_at(view: &SentenceView<'_>, i: usize, names: &Names) -> Option<Found> {
             .map(|s| found(s, AttributionForm::SpeakerFirst));
     }
     if be && verb.form == VerbForm::Past {
-        return None; // "was called", "were told": no speaker in the subject
+        // "was called", "were told": no speaker in the subject; the agent after "by",
+        // if any, is the source ("was first reported by The Washington Post").
+        let by = (i + 1..tokens.len().min(i + 1 + MAX_AGENT_DISTANCE))
+            .take_while(|&k| !view.in_quote(k) && !view.gap_has(k - 1, ','))
+            .find(|&k| tokens[k].norm == "by")?;
+        return view
+            .np_after(by + 1)
+            .filter(|s| {
+                !view.lone_quantifier(s)
+                    && (!s.general || matches!(s.mention, Mention::Description { plural: true, .. }))
+            })
+            .map(|s| found(s, AttributionForm::Passive));
     }
     // "the families, many of whom say …": a part of the antecedent speaks.
     if before >= 3 && tokens[before - 1].norm == "whom" && tokens[before - 2].norm == "of" {
