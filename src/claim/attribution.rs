@@ -849,9 +849,9 @@ fn issuer_named_in(text: &str) -> Option<Mention> {
 }
 
 /// Endings of plural nouns for kinds of people ("farmers", "analysts", "residents",
-/// "Democrats", "critics"), which a group of speakers is named by.
-const PEOPLE_PLURAL_ENDINGS: [&str; 10] =
-    ["ers", "ors", "ists", "ents", "ants", "ans", "ives", "ates", "ats", "ics"];
+/// "Democrats", "critics", "fishermen"), which a group of speakers is named by.
+const PEOPLE_PLURAL_ENDINGS: [&str; 11] =
+    ["ers", "ors", "ists", "ents", "ants", "ans", "ives", "ates", "ats", "ics", "men"];
 
 /// Whether a lower-case word reads as a plural noun for people.
 fn people_plural(word: &str) -> bool {
@@ -1044,12 +1044,16 @@ fn find_at(view: &SentenceView<'_>, i: usize, names: &Names) -> Option<Found> {
         }
         return None;
     }
-    if verb.stance {
-        // "Republicans are worried that …": a stance needs its "be" and a subject.
+    if verb.stance && be {
+        // "Republicans are worried that …": a stance with its "be" and a subject.
+        let stance = CueVerb { evidence: false, ..verb };
         return view
             .np_before(i)
-            .filter(|s| be && acceptable(view, s, verb, false, names))
+            .filter(|s| acceptable(view, s, stance, false, names))
             .map(|s| found(s, AttributionForm::SpeakerFirst));
+    }
+    if verb.adjective {
+        return None; // "a confident mayor": an adjective without "be" attributes nothing
     }
     if be && verb.form == VerbForm::Past {
         // "was called", "were told": no speaker in the subject; the agent after "by",

@@ -53,6 +53,8 @@ pub(crate) struct CueVerb {
     /// An adjective or participle of attitude that attributes after a form of "be"
     /// ("were frustrated that", "is confident the deal will hold"), listed as written.
     pub stance: bool,
+    /// Listed only as such an adjective ("confident"), with no verb reading.
+    pub adjective: bool,
 }
 
 pub(crate) struct Lexicon {
@@ -174,12 +176,19 @@ fn cue_verbs(data: &'static str) -> HashMap<String, CueVerb> {
             .map_or("", |first| line[first.as_ptr() as usize - line.as_ptr() as usize..].trim());
         let words: Vec<&str> = line.split_whitespace().filter(|w| !is_mark(w)).collect();
         if stance {
-            // Adjectives take no derived forms, and their reading wins over a verb's
-            // ("worried" after "are" is a stance, not a passive).
+            // Adjectives take no derived forms. A form that is also a verb's keeps the
+            // verb's reading and gains the stance after "be" ("regulators worried that",
+            // "regulators are worried that").
             for &word in &words {
-                let cue =
-                    CueVerb { form: VerbForm::Past, noun_like: false, next_words, evidence: false, stance };
-                verbs.insert(word.to_string(), cue);
+                let adjective = CueVerb {
+                    form: VerbForm::Past,
+                    noun_like: false,
+                    next_words,
+                    evidence: false,
+                    stance,
+                    adjective: true,
+                };
+                verbs.entry(word.to_string()).and_modify(|v| v.stance = true).or_insert(adjective);
             }
             continue;
         }
@@ -195,6 +204,7 @@ fn cue_verbs(data: &'static str) -> HashMap<String, CueVerb> {
                 next_words,
                 evidence,
                 stance: false,
+                adjective: false,
             });
             entry.noun_like |= noun_like;
         };
