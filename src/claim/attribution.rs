@@ -1128,12 +1128,20 @@ fn find_at(view: &SentenceView<'_>, i: usize, names: &Names) -> Option<Found> {
     // researchers shows …".
     if let Some(s) = view.subject().filter(|s| s.start <= 1 && !matches!(s.mention, Mention::Pronoun(..))) {
         let from = tokens.partition_point(|t| t.span.start < s.span.end);
-        let participle = |w: &str| w.len() > 4 && (w.ends_with("ed") || w.ends_with("en"));
+        let participle =
+            |w: &str| w.len() > 4 && (w.ends_with("ed") || w.ends_with("en") || w.ends_with("ing"));
+        // A description, or a plural for people that opens the sentence ("Protesters
+        // marching through the streets chanted …").
+        let described = match &s.mention {
+            Mention::Description { .. } => true,
+            Mention::Named { name, .. } => !name.contains(' ') && people_plural(&name.to_lowercase()),
+            Mention::Pronoun(..) => false,
+        };
         let opens_modifier = from < before
             && before - from <= MAX_SUBJECT_MODIFIER
             && (PHRASE_PREPOSITIONS.contains(&tokens[from].norm.as_str())
                 || OTHER_PREPOSITIONS.contains(&tokens[from].norm.as_str())
-                || (matches!(s.mention, Mention::Description { .. })
+                || (described
                     && participle(&tokens[from].norm)
                     // "released on Tuesday", not "passed a law" (a verb and its object).
                     && tokens.get(from + 1).is_some_and(|n| !is_determiner(n))));
