@@ -568,7 +568,6 @@ mod tests {
                     Criteria { threshold, min_shared, max_postings: 60 + round, max_proposing: usize::MAX };
                 let all = all_pairs(&index, criteria);
                 assert_eq!(index.candidates(criteria), all, "round {round}");
-                // Among some nodes only: the same pairs, those between them.
                 // Among the nodes of each part only: the pairs within a part.
                 let part: Vec<u32> = (0..index.terms.len())
                     .map(|_| match next(&mut state) % 4 {

@@ -40,8 +40,9 @@ pub const DEFAULT_MAX_PROPOSING: usize = 1_000;
 /// could not be one group. A pair below the threshold still never starts a group. Set
 /// by hand on the dev clusters (`../shared/eval/dev.sh`): multi-source items 16/30
 /// without a floor, 17/30 at 5/6 and 2/3, 18/30 at 1/2 and 1/3, no difference added;
-/// the word index costs more the lower the floor (scale 100: alignment about 1.2× the
-/// time without a floor at 2/3, 1.4× at 1/2).
+/// the word index costs more the lower the floor (`examples/scale`: alignment of 100
+/// articles about 1.2× the time without a floor at 2/3, 1.4× at 1/2; of 1,000 about
+/// 1.7× at 1/2).
 const LINK_FLOOR_SHARE: f32 = 0.5;
 /// Jaro-Winkler similarity above which two names from different sources are one
 /// speaker ("Zelenskiy" / "Zelensky").
