@@ -25,6 +25,13 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 EVAL = os.path.join(HERE, "..", "..", "shared", "eval")
 THRESHOLDS = [0.3, 0.4, 0.5, 0.6, 0.7]
+# The overlap grid starts at 0.4 by hand, precision first: at 0.3 the objective is
+# higher (dev multi-source items 21/30 against 18/30, NAnCo 0.697 against 0.688) but
+# the looser candidates join claims in which two speakers say two things alike in
+# meaning, and false speaker differences appear on the bundled seed pair (Zelensky vs
+# Merz; Zelensky vs "the leaders and European Union officials"); at 0.2 a false hedge
+# difference too on the dev clusters (two facts about one recall). No gold item catches
+# these, so the objective cannot.
 OVERLAPS = [0.4, 0.5, 0.6, 0.7, 0.8]
 OFF = (2.0, 1.0)
 

@@ -1,6 +1,8 @@
 //! Grouping candidate pairs into alignments by average link, so that groups do not
 //! chain: two groups merge only when their claims are, on average, as alike as the
-//! threshold asks.
+//! threshold asks. Candidates may be less similar than the threshold (down to the
+//! matcher's link floor): they count in the average of their groups, but never make a
+//! group on their own.
 //!
 //! Groups only ever merge along candidate pairs, so each connected component of the
 //! candidate graph is linked on its own (in parallel with the `parallel` feature).
@@ -323,4 +325,35 @@ fn link_component(
         .filter(|&g| groups.group_of[g as usize] == g)
         .map(|g| groups.nodes(g).iter().flat_map(claims_of).collect())
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pair(a: u32, b: u32, similarity: f32) -> Candidate {
+        Candidate { a, b, similarity }
+    }
+
+    /// Three claims of three sources, one node each.
+    fn group_three(candidates: &[Candidate]) -> Vec<Vec<u32>> {
+        let nodes = vec![vec![0], vec![1], vec![2]];
+        average_link(&nodes, &[0, 1, 2], &[0, 1, 2], candidates, 0.3)
+    }
+
+    #[test]
+    fn a_pair_below_the_threshold_counts_in_the_average() {
+        // 0 and 1 alike; 2 near 0, weakly like 1: on average (0.45 + 0.2) / 2 it joins.
+        let groups = group_three(&[pair(0, 1, 0.6), pair(0, 2, 0.45), pair(1, 2, 0.2)]);
+        assert_eq!(groups, [vec![0, 1, 2]]);
+        // Without the weak pair it counts as 0: (0.45 + 0) / 2 is too little.
+        let groups = group_three(&[pair(0, 1, 0.6), pair(0, 2, 0.45)]);
+        assert_eq!(groups, [vec![0, 1], vec![2]]);
+    }
+
+    #[test]
+    fn pairs_below_the_threshold_never_make_a_group() {
+        let groups = group_three(&[pair(0, 1, 0.25), pair(1, 2, 0.2)]);
+        assert_eq!(groups, [vec![0], vec![1], vec![2]]);
+    }
 }

@@ -126,6 +126,9 @@ impl TermOrder {
     }
 }
 
+/// The part of a node left out of [`TermIndex::candidates_among`].
+pub(crate) const NO_PART: u32 = u32::MAX;
+
 /// The source of a node whose claims come from several sources.
 const MIXED: u32 = u32::MAX;
 
@@ -247,7 +250,14 @@ impl TermIndex {
     /// share all their terms, so the `k - 1` rule cannot leave terms of their partners
     /// out: they probe a second index that holds every node under its cosine prefix.
     pub fn candidates(&self, criteria: Criteria) -> Vec<Candidate> {
+        self.candidates_among(criteria, &vec![0; self.terms.len()])
+    }
+
+    /// [`TermIndex::candidates`] between nodes of one part only: `part[node]` is the
+    /// node's part, [`NO_PART`] for nodes that are neither indexed nor probed.
+    pub fn candidates_among(&self, criteria: Criteria, part: &[u32]) -> Vec<Candidate> {
         let n = self.terms.len();
+        let active = |c: usize| part[c] != NO_PART;
         let k = criteria.min_shared.max(1);
         let counted = |t: u32| self.frequency[t as usize] <= criteria.max_postings;
         let prefixes: Vec<Prefix> = (0..n).map(|c| self.prefix(c, criteria, k)).collect();
@@ -259,12 +269,18 @@ impl TermIndex {
             .collect();
         // Long nodes under their long prefix; every node under its cosine prefix, but
         // only where short nodes need it.
-        let long_index =
-            Postings::new(self.frequency.len(), (0..n).filter(|&c| !short(c)).map(|c| (c, probes[c])));
-        let full_index = if (0..n).any(short) {
+        let long_index = Postings::new(
+            self.frequency.len(),
+            (0..n).filter(|&c| active(c) && !short(c)).map(|c| (c, probes[c])),
+        );
+        let full_index = if (0..n).any(|c| active(c) && short(c)) {
             Postings::new(
                 self.frequency.len(),
-                prefixes.iter().enumerate().map(|(c, p)| (c, &p.ordered[p.cosine_cut..])),
+                prefixes
+                    .iter()
+                    .enumerate()
+                    .filter(|&(c, _)| active(c))
+                    .map(|(c, p)| (c, &p.ordered[p.cosine_cut..])),
             )
         } else {
             Postings::default()
@@ -298,6 +314,9 @@ impl TermIndex {
         let mut out = crate::parallel::flat_map_ranges(n, scratch, |(met, touched, terms_of_a), nodes| {
             let mut out = Vec::new();
             for a in nodes {
+                if !active(a) {
+                    continue;
+                }
                 let short = is_short[a];
                 for &t in probes[a] {
                     let w = self.idf[t as usize].powi(2);
@@ -312,7 +331,7 @@ impl TermIndex {
                     };
                     for &b in list {
                         let fresh = !short || b as usize > a || !is_short[b as usize];
-                        if fresh && self.cross_source(a, b as usize) {
+                        if fresh && part[b as usize] == part[a] && self.cross_source(a, b as usize) {
                             let seen = &mut met[b as usize];
                             if *seen < 0.0 {
                                 *seen = 0.0;
@@ -547,7 +566,20 @@ mod tests {
             for (threshold, min_shared) in [(0.3, 3), (0.5, 1), (0.2, 2), (0.7, 4)] {
                 let criteria =
                     Criteria { threshold, min_shared, max_postings: 60 + round, max_proposing: usize::MAX };
-                assert_eq!(index.candidates(criteria), all_pairs(&index, criteria), "round {round}");
+                let all = all_pairs(&index, criteria);
+                assert_eq!(index.candidates(criteria), all, "round {round}");
+                // Among the nodes of each part only: the pairs within a part.
+                let part: Vec<u32> = (0..index.terms.len())
+                    .map(|_| match next(&mut state) % 4 {
+                        0 => NO_PART,
+                        p => p as u32,
+                    })
+                    .collect();
+                let among: Vec<Candidate> = all
+                    .into_iter()
+                    .filter(|c| part[c.a as usize] != NO_PART && part[c.a as usize] == part[c.b as usize])
+                    .collect();
+                assert_eq!(index.candidates_among(criteria, &part), among, "round {round}, among");
             }
         }
     }

@@ -31,6 +31,19 @@ pub const DEFAULT_MAX_SOURCES: usize = 10_000;
 pub const DEFAULT_QUOTE_SIMILARITY: f64 = 0.8;
 /// Default number of claims above which a term stops proposing candidate pairs.
 pub const DEFAULT_MAX_PROPOSING: usize = 1_000;
+/// Share of the threshold from which a pair of claims counts in the average link of
+/// the groups that hold them, though alone it is too far apart to align. Without it a
+/// pair below the threshold counted as 0: a fact told by four sources, each pair of
+/// tellings alike but a few only just below the threshold ("announced Friday it will cut
+/// 12,000 jobs, or about 6% of its global workforce" / "said it will cut about 12,000
+/// jobs, or more than 6% of its workforce worldwide, to become …", word cosine 0.24),
+/// could not be one group. A pair below the threshold still never starts a group. Set
+/// by hand on the dev clusters (`../shared/eval/dev.sh`): multi-source items 16/30
+/// without a floor, 17/30 at 5/6 and 2/3, 18/30 at 1/2 and 1/3, no difference added;
+/// the word index costs more the lower the floor (`examples/scale`: alignment of 100
+/// articles about 1.2× the time without a floor at 2/3, 1.4× at 1/2; of 1,000 about
+/// 1.7× at 1/2).
+const LINK_FLOOR_SHARE: f32 = 0.5;
 /// Jaro-Winkler similarity above which two names from different sources are one
 /// speaker ("Zelenskiy" / "Zelensky").
 const NAME_SIMILARITY: f64 = 0.93;
@@ -165,12 +178,13 @@ impl Matcher {
             sets.iter().enumerate().flat_map(|(s, set)| set.claims().iter().map(move |c| (s, c))).collect();
         let index = index::TermIndex::new(flat.iter().map(|(s, c)| (*s, c.term_keys.as_slice())));
         let max_postings = ((flat.len() as f32 * self.max_term_share) as usize).max(16);
-        let mut candidates = index.candidates(index::Criteria {
+        let criteria = index::Criteria {
             threshold: self.threshold,
             min_shared: self.min_shared_terms,
             max_postings,
             max_proposing: self.max_proposing,
-        });
+        };
+        let mut candidates = index.candidates(criteria);
         if self.meaning_threshold < 1.0 {
             let by_meaning = meaning::candidates(
                 &index,
@@ -187,6 +201,16 @@ impl Matcher {
             );
             merge_candidates(&mut candidates, by_meaning);
         }
+        // Pairs below the threshold count in the average link of two groups, and two
+        // groups merge only when some pair between them reaches the threshold: so the
+        // weaker pairs are needed only within the parts (connected components) that the
+        // candidates so far make, and only in parts of three nodes or more.
+        let part = parts(index.members.len(), &candidates);
+        let weak = index.candidates_among(
+            index::Criteria { threshold: self.threshold * LINK_FLOOR_SHARE, ..criteria },
+            &part,
+        );
+        merge_candidates(&mut candidates, weak);
         let source: Vec<usize> = flat.iter().map(|(s, _)| *s).collect();
         let groups = group::average_link(&index.members, &index.rank, &source, &candidates, self.threshold);
         let sources: Vec<SourceInfo> = sets
@@ -251,6 +275,30 @@ pub(crate) fn for_each_shared<T: Ord>(x: &[T], y: &[T], mut shared: impl FnMut(&
             }
         }
     }
+}
+
+/// Each node's connected component in the graph of `candidates` (numbered by its least
+/// node), [`index::NO_PART`] for nodes in components of fewer than three nodes.
+fn parts(nodes: usize, candidates: &[index::Candidate]) -> Vec<u32> {
+    let mut parent: Vec<u32> = (0..nodes as u32).collect();
+    fn root(parent: &mut [u32], mut x: u32) -> u32 {
+        while parent[x as usize] != x {
+            let grand = parent[parent[x as usize] as usize];
+            parent[x as usize] = grand;
+            x = grand;
+        }
+        x
+    }
+    for c in candidates {
+        let (x, y) = (root(&mut parent, c.a), root(&mut parent, c.b));
+        parent[x.max(y) as usize] = x.min(y);
+    }
+    let roots: Vec<u32> = (0..nodes as u32).map(|x| root(&mut parent, x)).collect();
+    let mut size = vec![0u32; nodes];
+    for &r in &roots {
+        size[r as usize] += 1;
+    }
+    roots.iter().map(|&r| if size[r as usize] >= 3 { r } else { index::NO_PART }).collect()
 }
 
 /// Adds `more` candidates to `candidates` (both sorted by pair, each pair once), a pair
