@@ -1143,8 +1143,9 @@ fn find_at(view: &SentenceView<'_>, i: usize, names: &Names) -> Option<Found> {
                 || OTHER_PREPOSITIONS.contains(&tokens[from].norm.as_str())
                 || (described
                     && participle(&tokens[from].norm)
-                    // "released on Tuesday", not "passed a law" (a verb and its object).
-                    && tokens.get(from + 1).is_some_and(|n| !is_determiner(n))));
+                    // "released on Tuesday", not "passed a law" (a verb and its object);
+                    // an "-ing" form is never the finite verb ("lining the wall").
+                    && (tokens[from].norm.ends_with("ing") || tokens.get(from + 1).is_some_and(|n| !is_determiner(n)))));
         let modifiers_only = opens_modifier
             && (from..before).all(|k| {
                 !view.in_quote(k) && !view.gap_has(k, ',') && !view.gap_has(k, ';') && !view.gap_has(k, ':')
