@@ -65,7 +65,10 @@ pub(crate) fn quote_marks(text: &str, sentences: &[Span]) -> Vec<QuoteMarks> {
     for &s in sentences {
         let mut marks = QuoteMarks { starts_quoted: open.is_some(), ..QuoteMarks::default() };
         let body = &text[s.range()];
-        if body.starts_with(['\u{201C}', '"', '\u{00AB}']) || body.starts_with("''") {
+        let mistyped_open = open.is_none()
+            && body.starts_with('\u{201D}')
+            && body['\u{201D}'.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric);
+        if body.starts_with(['\u{201C}', '"', '\u{00AB}']) || body.starts_with("''") || mistyped_open {
             marks.starts_quoted = true;
         }
         let bytes = body.as_bytes();
@@ -79,6 +82,15 @@ pub(crate) fn quote_marks(text: &str, sentences: &[Span]) -> Vec<QuoteMarks> {
             let doubled = c == '\'' && bytes.get(i + 1) == Some(&b'\'');
             let (opens, width) = match c {
                 '\u{201C}' | '\u{00AB}' => (true, c.len_utf8()),
+                // A closing mark typed where a quotation opens: no quotation is open,
+                // and a word follows it after a space or the start ("”Fear. I am …").
+                '\u{201D}'
+                    if open.is_none()
+                        && body[..i].chars().next_back().is_none_or(char::is_whitespace)
+                        && body[i + c.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric) =>
+                {
+                    (true, c.len_utf8())
+                }
                 '\u{201D}' | '\u{00BB}' => (false, c.len_utf8()),
                 '"' => (open.is_none(), 1),
                 '\'' if doubled => {

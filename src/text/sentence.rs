@@ -63,7 +63,9 @@ fn is_opener(c: char) -> bool {
 fn word_before(text: &str, end: usize) -> &str {
     let head = &text[..end];
     let start = head.char_indices().rfind(|(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
-    head[start..].trim_start_matches(|c: char| is_opener(c) || c == '\u{2014}' || c == '-')
+    // A closing mark typed where a quotation opens ("”Mr. Lee …") is no part of the word.
+    head[start..]
+        .trim_start_matches(|c: char| is_opener(c) || matches!(c, '\u{2014}' | '-' | '\u{201D}' | '\u{2019}'))
 }
 
 /// The word that starts at byte `start`, without leading quotes or brackets.
