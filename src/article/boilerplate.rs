@@ -44,8 +44,9 @@ pub enum BoilerplateKind {
     /// support call 0800 123 456".
     Contact,
     /// An embedded social-media post: a line with a "pic.twitter.com/…" or
-    /// "https://t.co/…" link, or a post's signature "— Name (@handle) April 20, 2023",
-    /// with the post's text when it shares the line.
+    /// "https://t.co/…" link, an embed's markup ("<tweet tweet-id=…>"), or a post's
+    /// signature "— Name (@handle) April 20, 2023", with the post's text when it shares
+    /// the line.
     SocialPost,
 }
 
@@ -114,7 +115,11 @@ fn patterns() -> &'static Patterns {
                 r"|.*(?-u:\b)(?:sign up|subscribe)(?-u:\b).*privacy (?:policy|notice)\W*$)",
             )),
             rule: re(r"^[\s\-_=*~#\u2014\u2013\u2022\u00b7.]{3,}$"),
-            social_link: re(r"(?i)(?:(?-u:\b)pic\.twitter\.com/\w|https?://t\.co/\w|^a post shared by(?-u:\b))"),
+            // A post's picture or short link, Instagram's caption line, or an embed's
+            // markup left in the text ("<tweet tweet-id=…>", "<blockquote class=…>").
+            social_link: re(
+                r"(?i)(?:(?-u:\b)pic\.twitter\.com/\w|https?://t\.co/\w|^a post shared by(?-u:\b)|^<(?:tweet|blockquote|iframe|embed)(?-u:\b))",
+            ),
             // "— Elon Musk (@elonmusk) April 20, 2023" ends an embedded post.
             social_signature: re(&format!(
                 concat!(
