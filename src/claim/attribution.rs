@@ -429,6 +429,36 @@ impl<'t> SentenceView<'t> {
             && self.tokens[k + 1].norm.ends_with('s')
     }
 
+    /// Whether the word a cue needs after it ("to" of "decided to") follows a short
+    /// phrase that opens with a preposition or a "not": "decided after a long inquiry
+    /// not to …". Figures, verbs and commas in between rule it out ("declined 5 percent
+    /// to …").
+    fn needed_word_after_phrase(&self, i: usize, verb: CueVerb) -> bool {
+        let Some(first) = self.tokens.get(i + 1) else { return false };
+        let opens = PHRASE_PREPOSITIONS.contains(&first.norm.as_str())
+            || OTHER_PREPOSITIONS.contains(&first.norm.as_str())
+            || matches!(first.norm.as_str(), "not" | "never" | "after" | "before" | "since");
+        if !opens || self.gap_has(i, ',') {
+            return false;
+        }
+        for k in i + 2..self.tokens.len().min(i + 2 + MAX_PHRASE_BEFORE_NEEDED) {
+            let t = &self.tokens[k];
+            if t.numeric || self.in_quote(k) || self.gap_has(k - 1, ',') {
+                return false;
+            }
+            // Only a complement's first word may stand that far ("to", "that"); a
+            // particle stands right after its verb ("spoke of", not "spoke against the
+            // backdrop of").
+            if matches!(t.norm.as_str(), "to" | "that") && verb.attributes_before(Some(t.norm.as_str())) {
+                return !verb.attributes_before(None);
+            }
+            if super::clause::is_verb(t) {
+                return false;
+            }
+        }
+        false
+    }
+
     /// Whether a subject may start at token `start`: at the start of the sentence or of a
     /// clause (after punctuation, a quote, or a function word), not right after a
     /// content word, which would make it an object ("passed a bill called …").
@@ -733,6 +763,10 @@ const OTHER_PREPOSITIONS: [&str; 12] = [
     "between",
 ];
 
+/// The most words between a cue and the word it needs after it ("decided after a
+/// lengthy investigation not to").
+const MAX_PHRASE_BEFORE_NEEDED: usize = 5;
+
 /// How far after a passive cue its agent's "by" may stand ("was called a charlatan by
 /// fellow physicians").
 const MAX_AGENT_DISTANCE: usize = 5;
@@ -1019,6 +1053,7 @@ fn find_at(view: &SentenceView<'_>, i: usize, names: &Names) -> Option<Found> {
     // interview; he recalled, “…”.
     if !verb.attributes_before(tokens.get(i + 1).map(|n| n.norm.as_str()))
         && !(0..=i + 1).any(|k| k < tokens.len() && view.in_quote(k))
+        && !view.needed_word_after_phrase(i, verb)
     {
         return None;
     }
