@@ -450,7 +450,9 @@ impl<'t> SentenceView<'t> {
             // particle stands right after its verb ("spoke of", not "spoke against the
             // backdrop of").
             if matches!(t.norm.as_str(), "to" | "that") && verb.attributes_before(Some(t.norm.as_str())) {
-                return !verb.attributes_before(None);
+                // "to" before a figure is no infinitive ("to 3 million").
+                let figure = self.tokens.get(k + 1).is_some_and(|n| n.numeric);
+                return !verb.attributes_before(None) && !figure;
             }
             if super::clause::is_verb(t) {
                 return false;
