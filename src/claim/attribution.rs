@@ -793,10 +793,10 @@ fn acceptable(
     names: &Names,
 ) -> bool {
     match &subject.mention {
-        // "I" and "we" speak with a verb of speech ("we said"), not in a progressive or
-        // with a belief ("we are saying goodbye", "I think"): there the writer speaks.
-        // "It says" of a letter or a statement; "it would prove", "it showed" are no
-        // attributions.
+        // "I" and "we" (the writer, outside quotations) speak, think and intend ("we
+        // said", "I believe"), but are no source of evidence ("we found") and take no
+        // participle ("we are saying goodbye"). "It says" of a letter or a statement;
+        // "it would prove", "it showed" are no attributions.
         Mention::Pronoun(..) if matches!(view.tokens[subject.start].norm.as_str(), "i" | "we") => {
             verb.form != VerbForm::Participle && (speech || !verb.evidence)
         }
