@@ -343,10 +343,12 @@ impl<'t> SentenceView<'t> {
             }
             // A verb that is also a noun modifies the words after it inside the phrase:
             // "press" of "White House press secretary".
-            let modifier_noun = start < j
+            // So does one after a determiner at the end of the phrase: "The press said".
+            let modifier_noun = (start < j || (start >= 2 && is_determiner(&self.tokens[start - 2])))
                 && !t.capitalized
                 && lex.cue_verb(t.norm.as_str()).is_some_and(|v| v.noun_like && v.form == VerbForm::Present);
             if modifier_noun {
+                general |= start == j;
                 start -= 1;
                 continue;
             }
@@ -571,14 +573,15 @@ impl<'t> SentenceView<'t> {
         let floor = verb.saturating_sub(24);
         // The nearest comma before the appositive's own that ends a name.
         (floor..verb - 1).rev().filter(|&k| self.gap_has(k, ',')).find_map(|k| {
-            // A description before a relative clause: "The poll, which tracks …, showed".
-            let relative = matches!(self.tokens[k + 1].norm.as_str(), "who" | "which");
+            // A description before a relative clause or an "including" list: "The poll,
+            // which tracks …, showed", "Other unions, including the AFT, endorsed".
+            let relative = matches!(self.tokens[k + 1].norm.as_str(), "who" | "which" | "including");
             match self.np_ending(k + 1, true)? {
                 found @ Subject { mention: Mention::Named { .. }, .. } if self.clause_start(found.start) => {
                     Some(found)
                 }
-                found @ Subject { mention: Mention::Description { .. }, general: false, .. }
-                    if relative && self.clause_start(found.start) =>
+                found @ Subject { mention: Mention::Description { plural, .. }, general, .. }
+                    if relative && (!general || plural) && self.clause_start(found.start) =>
                 {
                     Some(found)
                 }
@@ -588,7 +591,10 @@ impl<'t> SentenceView<'t> {
     }
 
     /// The antecedent of a relative pronoun before token `who`: "Trump, who says …".
-    fn antecedent(&self, who: usize, restrictive: bool) -> Option<Subject> {
+    /// With `nearest_object`, a general phrase with a preposition inside gives its last
+    /// object ("with the families, many of whom say": the families), as a part of a
+    /// group ("many of whom") belongs to the nearest plural.
+    fn antecedent(&self, who: usize, restrictive: bool, nearest_object: bool) -> Option<Subject> {
         // Set off by a comma or a dash: "Clinton, who …", "Clinton — who's …"; with
         // `restrictive`, also right after its noun ("listeners who said").
         if who == 0 {
@@ -600,11 +606,9 @@ impl<'t> SentenceView<'t> {
             return None;
         }
         let found = self.np_ending(who, true)?;
-        // A general phrase with a preposition inside: the relative clause belongs to the
-        // object nearest to it ("gone over well with the families, many of whom say").
-        let last_preposition = (found.start..who)
-            .rev()
-            .find(|&k| found.general && PHRASE_PREPOSITIONS.contains(&self.tokens[k].norm.as_str()));
+        let last_preposition = (found.start..who).rev().find(|&k| {
+            nearest_object && found.general && PHRASE_PREPOSITIONS.contains(&self.tokens[k].norm.as_str())
+        });
         let found = match last_preposition {
             Some(k) if k + 1 < who => {
                 let mention = read_subject(self.text, &self.tokens[k + 1..who], true)?;
@@ -733,8 +737,10 @@ fn head_end(tokens: &[Token], start: usize, end: usize) -> usize {
             && tokens[k - 1].capitalized
             && tokens.get(k + 1).is_some_and(|t| t.capitalized)
     };
+    // "Many of the protesters": a quantifier's "of" leads to the head.
+    let partitive = |k: usize| k == start + 1 && tokens[k].norm == "of" && is_determiner(&tokens[start]);
     let end = (start..end)
-        .find(|&k| PHRASE_PREPOSITIONS.contains(&tokens[k].norm.as_str()) && !in_name(k))
+        .find(|&k| PHRASE_PREPOSITIONS.contains(&tokens[k].norm.as_str()) && !in_name(k) && !partitive(k))
         .unwrap_or(end);
     let lex = lexicon();
     match (start..end).rev().find(|&k| lex.role(&tokens[k].norm).is_some()) {
@@ -867,22 +873,19 @@ fn relative_ok(
         || acceptable(view, subject, verb, speech, names)
 }
 
-/// The name written before a document's head noun, capitalised words right before it:
-/// "IMF" of "IMF report", "Ann Lee" of "Ann Lee's letter". None when the words before
-/// the head are not all capitalised ("new IMF report" names no one alone).
+/// The name written before a document's head noun, the capitalised words right before
+/// it: "IMF" of "the new IMF report", "Ann Lee" of "Ann Lee's letter". None when the
+/// word before the head is lower case ("the new report") or a month or a day ("the
+/// January report").
 fn issuer_named_in(text: &str) -> Option<Mention> {
     let words: Vec<&str> = text.split_whitespace().collect();
     let (_, before) = words.split_last()?;
-    let name: Vec<&str> = before
-        .iter()
-        .rev()
-        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .copied()
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    if name.is_empty() {
+    let capitalised =
+        before.iter().rev().take_while(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    let name = &before[before.len() - capitalised..];
+    // A month or a day is no issuer ("the January report").
+    let calendar = name.iter().any(|w| CALENDAR_WORDS.contains(&w.to_lowercase().as_str()));
+    if name.is_empty() || calendar {
         return None;
     }
     let mut name = name.join(" ");
@@ -896,14 +899,39 @@ fn issuer_named_in(text: &str) -> Option<Mention> {
     Some(Mention::Named { name, role: None, surname })
 }
 
+/// Months and days, which may stand capitalised before a document's head noun.
+const CALENDAR_WORDS: [&str; 19] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Endings of plural nouns for kinds of people ("farmers", "analysts", "residents",
-/// "Democrats", "critics", "fishermen"), which a group of speakers is named by.
-const PEOPLE_PLURAL_ENDINGS: [&str; 11] =
-    ["ers", "ors", "ists", "ents", "ants", "ans", "ives", "ates", "ats", "ics", "men"];
+/// "Democrats", "fishermen"), which a group of speakers is named by.
+const PEOPLE_PLURAL_ENDINGS: [&str; 9] = ["ers", "ors", "ists", "ents", "ants", "ans", "ives", "ats", "men"];
 
 /// Whether a lower-case word reads as a plural noun for people.
+/// Documents and data ("comments", "documents") are no people.
 fn people_plural(word: &str) -> bool {
-    word.len() > 4 && PEOPLE_PLURAL_ENDINGS.iter().any(|e| word.ends_with(e))
+    word.len() > 4
+        && PEOPLE_PLURAL_ENDINGS.iter().any(|e| word.ends_with(e))
+        && lexicon().role(word) != Some(RoleKind::Document)
 }
 
 /// Whether the cue form at token `i` reads as a noun: a noun-like form right after a
@@ -934,12 +962,14 @@ fn plural_looking(word: &str) -> bool {
 }
 
 /// The head of the description that stands for the writer ("I", "we" outside quotes).
-pub(crate) const WRITER: &str = "writer";
+/// It is no word of `roles.txt`, so a profiled "writer" stays someone else.
+pub(crate) const WRITER: &str = "first-person-writer";
 
-/// A one-word "name" that only opens the sentence and reads as a plural ("Farmers are
-/// worried"), which the article never writes capitalised inside a sentence: a group
-/// described, not a name.
-fn common_plural(view: &SentenceView<'_>, mention: Mention, start: usize, names: &Names) -> Mention {
+/// The mention a found subject stands for: "I" and "we" outside quotations are the
+/// writer; a one-word "name" that only opens the sentence and reads as a plural
+/// ("Farmers are worried"), which the article never writes capitalised inside a
+/// sentence, is a group described, not a name.
+fn speaker_mention(view: &SentenceView<'_>, mention: Mention, start: usize, names: &Names) -> Mention {
     match mention {
         // "I" and "we" outside a quotation are the writer's own voice.
         Mention::Pronoun(..) if matches!(view.tokens[start].norm.as_str(), "i" | "we") => {
@@ -999,7 +1029,8 @@ pub(crate) fn find_all(view: &SentenceView<'_>, names: &Names) -> Vec<Found> {
     out.extend(view.leading_signature());
     // After a speaker label ("PENCE: I think …") the first person is the labelled speaker.
     let labelled = !out.is_empty();
-    let mut i = 0;
+    // The words of a label are not read again as a cue.
+    let mut i = out.first().filter(|f| f.form == AttributionForm::Label).map_or(0, |f| f.cue_token + 1);
     while i < tokens.len() {
         let found = find_at(view, i, names).filter(|f| {
             !(labelled && matches!(&f.mention, Mention::Description { head, .. } if head == WRITER))
@@ -1009,7 +1040,8 @@ pub(crate) fn find_all(view: &SentenceView<'_>, names: &Names) -> Vec<Found> {
             // One attribution per cue; a second cue of the same speaker in a row ("said
             // and added") adds nothing, unless a comma sets it off as a clause of its own
             // ("mocked the plan, saying …").
-            let comma_between = |last: &Found| view.text[last.cue.end..f.cue.start].contains(',');
+            let comma_between =
+                |last: &Found| view.text.get(last.cue.end..f.cue.start).is_some_and(|g| g.contains(','));
             if out.last().is_none_or(|last| {
                 last.mention != f.mention || last.cue_token + 3 < f.cue_token || comma_between(last)
             }) {
@@ -1054,7 +1086,7 @@ fn find_at(view: &SentenceView<'_>, i: usize, names: &Names) -> Option<Found> {
     // Next to a quotation the verb needs no word after it: "…,” she recalled in an
     // interview; he recalled, “…”.
     if !verb.attributes_before(tokens.get(i + 1).map(|n| n.norm.as_str()))
-        && !(0..=i + 1).any(|k| k < tokens.len() && view.in_quote(k))
+        && !(i.saturating_sub(1)..=i + 1).any(|k| k < tokens.len() && view.in_quote(k))
         && !view.needed_word_after_phrase(i, verb)
     {
         return None;
@@ -1065,7 +1097,7 @@ fn find_at(view: &SentenceView<'_>, i: usize, names: &Names) -> Option<Found> {
     }
     let speech = lex.speech_verbs.contains(word);
     let found = |s: Subject, form| Found {
-        mention: common_plural(view, s.mention, s.start, names),
+        mention: speaker_mention(view, s.mention, s.start, names),
         mention_span: s.span,
         cue: t.span,
         cue_token: i,
@@ -1095,18 +1127,30 @@ fn find_at(view: &SentenceView<'_>, i: usize, names: &Names) -> Option<Found> {
     }
     if verb.stance && be {
         // "Republicans are worried that …": a stance with its "be" and a subject.
+        // A stance is a speaker's: a name, a pronoun or a person or group of the lexicon
+        // ("The dog was afraid" is none).
         let stance = CueVerb { evidence: false, ..verb };
+        let speaker_like = |s: &Subject| match &s.mention {
+            Mention::Description { head, .. } => {
+                !s.general || people_plural(head) || people_plural(&format!("{head}s"))
+            }
+            _ => true,
+        };
         return view
             .np_before(i)
-            .filter(|s| acceptable(view, s, stance, false, names))
+            .filter(|s| speaker_like(s) && acceptable(view, s, stance, false, names))
             .map(|s| found(s, AttributionForm::SpeakerFirst));
     }
     if verb.adjective {
         return None; // "a confident mayor": an adjective without "be" attributes nothing
     }
     if be && verb.form == VerbForm::Past {
-        // "was called", "were told": no speaker in the subject; the agent after "by",
-        // if any, is the source ("was first reported by The Washington Post").
+        // "was called", "were told": no speaker in the subject; the agent after "by" of
+        // a verb of speech, if any, is the source ("was first reported by The Washington
+        // Post"; not "was found by hikers", "was encouraged by the results").
+        if !speech || verb.evidence {
+            return None;
+        }
         let by = (i + 1..tokens.len().min(i + 1 + MAX_AGENT_DISTANCE))
             .take_while(|&k| !view.in_quote(k) && !view.gap_has(k - 1, ','))
             .find(|&k| tokens[k].norm == "by")?;
@@ -1121,7 +1165,9 @@ fn find_at(view: &SentenceView<'_>, i: usize, names: &Names) -> Option<Found> {
     // "the families, many of whom say …": a part of the antecedent speaks.
     if before >= 3 && tokens[before - 1].norm == "whom" && tokens[before - 2].norm == "of" {
         let part = before - 3;
-        if let Some(s) = view.antecedent(part, false).filter(|s| relative_ok(view, s, verb, speech, names)) {
+        if let Some(s) =
+            view.antecedent(part, false, true).filter(|s| relative_ok(view, s, verb, speech, names))
+        {
             let words = Span::new(tokens[part].span.start, tokens[before - 1].span.end);
             return Some(Found { mention_span: words, ..found(s, AttributionForm::SpeakerFirst) });
         }
@@ -1135,7 +1181,7 @@ fn find_at(view: &SentenceView<'_>, i: usize, names: &Names) -> Option<Found> {
     {
         // A restrictive "who" ("listeners who said …") with a verb of speech only.
         if let Some(s) =
-            view.antecedent(before - 1, speech).filter(|s| relative_ok(view, s, verb, speech, names))
+            view.antecedent(before - 1, speech, false).filter(|s| relative_ok(view, s, verb, speech, names))
         {
             // The relative pronoun is the words that name the speaker here, as "he" is
             // for a pronoun; the antecedent says who it is.
@@ -1251,7 +1297,14 @@ fn find_at(view: &SentenceView<'_>, i: usize, names: &Names) -> Option<Found> {
 
 /// Words that head an editor's notice, not a speaker's turn: "WARNING: …",
 /// "CORRECTION: …".
-const NOTICE_LABELS: [&str; 14] = [
+const NOTICE_LABELS: [&str; 21] = [
+    "exclusive",
+    "faq",
+    "analysis",
+    "opinion",
+    "live",
+    "editorial",
+    "explainer",
     "warning",
     "clarification",
     "correction",

@@ -209,10 +209,10 @@ pub(crate) fn read_mention(text: &str, tokens: &[Token]) -> Option<Mention> {
         .find(|&k| is_role(&words[k]) && words.get(k + 1).is_none_or(|n| n.norm != "of"));
     // Without a listed title, lower-case words before a trailing name are its title:
     // "the host Lev Aron", "longtime pollster Pat Caddell".
-    let name_from = last_role.map_or_else(
-        || words.iter().rposition(|t| !t.capitalized && t.norm != "of").map_or(0, |k| k + 1),
-        |r| r + 1,
-    );
+    // Lower-case words after a listed role word are part of the title too: "NBC News
+    // moderator Matt Lauer".
+    let after_lower = words.iter().rposition(|t| !t.capitalized && t.norm != "of").map_or(0, |k| k + 1);
+    let name_from = last_role.map_or(after_lower, |r| (r + 1).max(after_lower));
     let mut name = &words[name_from..];
     // "Alphabet Inc." is Alphabet: a company suffix is no part of the name's key.
     while let [rest @ .., last] = name
