@@ -24,16 +24,6 @@ pub(crate) enum VerbForm {
     Participle,
 }
 
-impl CueVerb {
-    /// Whether the verb attributes when the word `next` (lower case) follows it.
-    pub fn attributes_before(&self, next: Option<&str>) -> bool {
-        let marks = || self.next_words.split_whitespace();
-        let required = marks().any(|m| m.starts_with('+'));
-        let forbidden = next.is_some_and(|n| marks().any(|m| m.strip_prefix('-') == Some(n)));
-        !forbidden && (!required || next.is_some_and(|n| marks().any(|m| m.strip_prefix('+') == Some(n))))
-    }
-}
-
 /// A form of a verb of `attribution_verbs.txt`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct CueVerb {
@@ -55,6 +45,16 @@ pub(crate) struct CueVerb {
     pub stance: bool,
     /// Listed only as such an adjective ("confident"), with no verb reading.
     pub adjective: bool,
+}
+
+impl CueVerb {
+    /// Whether the verb attributes when the word `next` (lower case) follows it.
+    pub fn attributes_before(&self, next: Option<&str>) -> bool {
+        let marks = || self.next_words.split_whitespace();
+        let required = marks().any(|m| m.starts_with('+'));
+        let forbidden = next.is_some_and(|n| marks().any(|m| m.strip_prefix('-') == Some(n)));
+        !forbidden && (!required || next.is_some_and(|n| marks().any(|m| m.strip_prefix('+') == Some(n))))
+    }
 }
 
 pub(crate) struct Lexicon {
