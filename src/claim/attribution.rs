@@ -946,7 +946,16 @@ fn noun_after_determiner(tokens: &[Token], i: usize, verb: CueVerb) -> bool {
             || matches!(tokens[k].norm.as_str(), "his" | "her" | "its" | "their" | "our" | "my" | "your")
     };
     let base = verb.form == VerbForm::Present && !tokens[i].norm.ends_with('s');
+    // "of Republican claims": a noun-like form after a preposition and a modifier.
+    let after_preposition = |k: usize| {
+        PHRASE_PREPOSITIONS.contains(&tokens[k].norm.as_str())
+            || OTHER_PREPOSITIONS.contains(&tokens[k].norm.as_str())
+    };
     (noun_like && i >= 1 && determiner(i - 1))
+        || (noun_like
+            && i >= 2
+            && after_preposition(i - 2)
+            && !lexicon().pronouns.contains_key(tokens[i - 1].norm.as_str()))
         || (base
             && i >= 2
             && determiner(i - 2)
