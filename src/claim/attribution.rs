@@ -495,7 +495,13 @@ impl<'t> SentenceView<'t> {
             // A word joined by a hyphen continues the phrase: "the conservative-leaning
             // Tax Foundation".
             let compound = end > start && gap(self.text, &self.tokens[end - 1], t) == "-";
-            if np_word(t) || compound {
+            // A figure that modifies the noun after it: "9/11 widow Ann Lee", "a
+            // 52-count complaint".
+            let figure_modifier = t.numeric
+                && self.tokens.get(end + 1).is_some_and(|n| {
+                    !boundary(self.text, t, n) && !n.numeric && (np_word(n) || self.common_word(end + 1))
+                });
+            if np_word(t) || compound || figure_modifier {
                 end += 1;
             } else if self.common_word(end) && lexicon().cue_verb(t.norm.as_str()).is_none() {
                 general = true;
