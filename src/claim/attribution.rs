@@ -421,9 +421,7 @@ impl<'t> SentenceView<'t> {
         let t = &self.tokens[k];
         let lex = lexicon();
         !t.capitalized
-            && lex
-                .cue_verb(t.norm.as_str())
-                .is_some_and(|v| v.form == VerbForm::Present && !t.norm.ends_with('s'))
+            && lex.cue_verb(t.norm.as_str()).is_some_and(|v| base_form(&t.norm, v))
             && k + 1 < self.tokens.len()
             && !boundary(self.text, t, &self.tokens[k + 1])
             && !self.in_quote(k + 1)
@@ -951,7 +949,7 @@ fn noun_after_determiner(tokens: &[Token], i: usize, verb: CueVerb) -> bool {
         is_determiner(&tokens[k])
             || matches!(tokens[k].norm.as_str(), "his" | "her" | "its" | "their" | "our" | "my" | "your")
     };
-    let base = verb.form == VerbForm::Present && !tokens[i].norm.ends_with('s');
+    let base = base_form(&tokens[i].norm, verb);
     // "of Republican claims": a noun-like form after a preposition and a modifier.
     let after_preposition = |k: usize| {
         PHRASE_PREPOSITIONS.contains(&tokens[k].norm.as_str())
@@ -968,6 +966,12 @@ fn noun_after_determiner(tokens: &[Token], i: usize, verb: CueVerb) -> bool {
             && !plural_looking(&tokens[i - 1].norm)
             && !tokens[i - 1].numeric
             && (noun_like || lexicon().role(&tokens[i - 1].norm).is_none()))
+}
+
+/// Whether a present form of a cue verb is its base form ("say", "discuss"), not the
+/// third person ("says", "discusses").
+fn base_form(word: &str, verb: CueVerb) -> bool {
+    verb.form == VerbForm::Present && (!word.ends_with('s') || word.ends_with("ss"))
 }
 
 /// Whether a lower-case word may be a plural noun: an "-s" that is not "-ss", "-us" or
@@ -1281,8 +1285,7 @@ fn find_at(view: &SentenceView<'_>, i: usize, names: &Names) -> Option<Found> {
             || matches!(tokens[i - 2].norm.as_str(), "on" | "up" | "out"));
     if after_verb
         && tokens[i - 1].norm == "to"
-        && verb.form == VerbForm::Present
-        && !word.ends_with('s')
+        && base_form(word, verb)
         && !verb.evidence
         && let Some(s) = view.main_subject(i - 1).filter(|s| {
             !matches!(
