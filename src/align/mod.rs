@@ -5,6 +5,7 @@ mod differences;
 mod group;
 mod index;
 mod meaning;
+mod slots;
 mod spelling;
 
 pub use meaning::{DEFAULT_MEANING_OVERLAP, DEFAULT_MEANING_THRESHOLD};
@@ -201,6 +202,23 @@ impl Matcher {
             );
             merge_candidates(&mut candidates, by_meaning);
         }
+        // A pair whose claims fill one slot with two things tells two facts.
+        let mut slots: Vec<Option<slots::Slots>> = Vec::new();
+        slots.resize_with(index.members.len(), || None);
+        let claim_of = |node: u32| flat[index.members[node as usize][0] as usize].1;
+        let mut apart = |c: &index::Candidate| {
+            for node in [c.a, c.b] {
+                if slots[node as usize].is_none() {
+                    slots[node as usize] = Some(slots::Slots::of(claim_of(node)));
+                }
+            }
+            let side = |node: u32| {
+                let claim = claim_of(node);
+                (claim, slots[node as usize].as_ref().expect("filled"), claim.terms.as_slice())
+            };
+            slots::conflict(side(c.a), side(c.b))
+        };
+        candidates.retain(|c| !apart(c));
         // Pairs below the threshold count in the average link of two groups, and two
         // groups merge only when some pair between them reaches the threshold: so the
         // weaker pairs are needed only within the parts (connected components) that the
@@ -210,6 +228,8 @@ impl Matcher {
             index::Criteria { threshold: self.threshold * LINK_FLOOR_SHARE, ..criteria },
             &part,
         );
+        let mut weak = weak;
+        weak.retain(|c| !apart(c));
         merge_candidates(&mut candidates, weak);
         let source: Vec<usize> = flat.iter().map(|(s, _)| *s).collect();
         let groups = group::average_link(&index.members, &index.rank, &source, &candidates, self.threshold);
