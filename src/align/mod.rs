@@ -6,9 +6,11 @@ mod group;
 mod index;
 mod meaning;
 mod slots;
+mod soft;
 mod spelling;
 
 pub use meaning::{DEFAULT_MEANING_OVERLAP, DEFAULT_MEANING_THRESHOLD};
+pub use soft::DEFAULT_SOFT_THRESHOLD;
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -69,6 +71,7 @@ pub struct Matcher {
     quote_similarity: f64,
     meaning_threshold: f32,
     meaning_overlap: f32,
+    soft_threshold: f32,
     max_term_share: f32,
     max_proposing: usize,
 }
@@ -111,6 +114,14 @@ impl MatcherBuilder {
     /// to align by meaning; default [`DEFAULT_MEANING_OVERLAP`].
     pub fn meaning_overlap(mut self, overlap: f32) -> Self {
         self.matcher.meaning_overlap = overlap;
+        self
+    }
+
+    /// Soft score (0–1: the two claims' terms matched to the other's same or nearest
+    /// term by word vector, weighted) from which claims that share some rare terms
+    /// align; default [`DEFAULT_SOFT_THRESHOLD`]. Above 1, soft matching is off.
+    pub fn soft_threshold(mut self, threshold: f32) -> Self {
+        self.matcher.soft_threshold = threshold;
         self
     }
 
@@ -158,6 +169,7 @@ impl Matcher {
             quote_similarity: DEFAULT_QUOTE_SIMILARITY,
             meaning_threshold: DEFAULT_MEANING_THRESHOLD,
             meaning_overlap: DEFAULT_MEANING_OVERLAP,
+            soft_threshold: DEFAULT_SOFT_THRESHOLD,
             max_term_share: 0.25,
             max_proposing: DEFAULT_MAX_PROPOSING,
         }
@@ -202,23 +214,25 @@ impl Matcher {
             );
             merge_candidates(&mut candidates, by_meaning);
         }
+        if self.soft_threshold <= 1.0 {
+            let by_soft = soft::candidates(
+                &index,
+                |node| {
+                    let claim = flat[index.members[node][0] as usize].1;
+                    (claim.terms.as_slice(), claim.term_keys.as_slice())
+                },
+                |node| claims[index.members[node][0] as usize].speaker.as_ref().map(|s| s.key.as_str()),
+                &candidates,
+                self.soft_threshold,
+                self.threshold,
+            );
+            merge_candidates(&mut candidates, by_soft);
+        }
         // A pair whose claims fill one slot with two things tells two facts.
         let mut slots: Vec<Option<slots::Slots>> = Vec::new();
         slots.resize_with(index.members.len(), || None);
         let claim_of = |node: u32| flat[index.members[node as usize][0] as usize].1;
-        let mut apart = |c: &index::Candidate| {
-            for node in [c.a, c.b] {
-                if slots[node as usize].is_none() {
-                    slots[node as usize] = Some(slots::Slots::of(claim_of(node)));
-                }
-            }
-            let side = |node: u32| {
-                let claim = claim_of(node);
-                (claim, slots[node as usize].as_ref().expect("filled"), claim.terms.as_slice())
-            };
-            slots::conflict(side(c.a), side(c.b))
-        };
-        candidates.retain(|c| !apart(c));
+        drop_apart(&mut candidates, &mut slots, &claim_of);
         // Pairs below the threshold count in the average link of two groups, and two
         // groups merge only when some pair between them reaches the threshold: so the
         // weaker pairs are needed only within the parts (connected components) that the
@@ -229,7 +243,7 @@ impl Matcher {
             &part,
         );
         let mut weak = weak;
-        weak.retain(|c| !apart(c));
+        drop_apart(&mut weak, &mut slots, &claim_of);
         merge_candidates(&mut candidates, weak);
         let source: Vec<usize> = flat.iter().map(|(s, _)| *s).collect();
         let groups = group::average_link(&index.members, &index.rank, &source, &candidates, self.threshold);
@@ -279,6 +293,34 @@ impl Matcher {
         report.alignments = alignments;
         Ok(report)
     }
+}
+
+/// Drops the pairs whose claims tell two facts by their slots ([`slots::conflict`]),
+/// reading the slots of claims not read yet (`slots`, by node).
+fn drop_apart<'c>(
+    candidates: &mut Vec<index::Candidate>,
+    slots: &mut [Option<slots::Slots>],
+    claim_of: &(impl Fn(u32) -> &'c crate::Claim<'c> + Sync),
+) {
+    let mut needed: Vec<u32> =
+        candidates.iter().flat_map(|c| [c.a, c.b]).filter(|&n| slots[n as usize].is_none()).collect();
+    needed.sort_unstable();
+    needed.dedup();
+    let read = crate::parallel::map(&needed, |&node| slots::Slots::of(claim_of(node)));
+    for (node, s) in needed.into_iter().zip(read) {
+        slots[node as usize] = Some(s);
+    }
+    let slots: &[Option<slots::Slots>] = slots;
+    let side = |node: u32| {
+        let claim = claim_of(node);
+        (claim, slots[node as usize].as_ref().expect("read above"), claim.terms.as_slice())
+    };
+    let apart = crate::parallel::map(candidates, |c| slots::conflict(side(c.a), side(c.b)));
+    let mut at = 0;
+    candidates.retain(|_| {
+        at += 1;
+        !apart[at - 1]
+    });
 }
 
 /// Calls `shared` with each item two ascending lists both hold (terms, term ids).
