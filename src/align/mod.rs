@@ -228,7 +228,11 @@ impl Matcher {
             );
             merge_candidates(&mut candidates, by_soft);
         }
-        // A pair whose claims fill one slot with two things tells two facts.
+        // A pair whose claims fill one slot with two things tells two facts. Only pairs
+        // that reach the threshold are checked: the weak ones below never start a group
+        // (with them checked too, the dev clusters, NAnCo, the seeds and the paraphrase
+        // cases give the same figures, and alignment of 100 generated articles takes
+        // about 1.6x main's time instead of 1.4x).
         let mut slots: Vec<Option<slots::Slots>> = Vec::new();
         slots.resize_with(index.members.len(), || None);
         let claim_of = |node: u32| flat[index.members[node as usize][0] as usize].1;
@@ -242,8 +246,6 @@ impl Matcher {
             index::Criteria { threshold: self.threshold * LINK_FLOOR_SHARE, ..criteria },
             &part,
         );
-        let mut weak = weak;
-        drop_apart(&mut weak, &mut slots, &claim_of);
         merge_candidates(&mut candidates, weak);
         let source: Vec<usize> = flat.iter().map(|(s, _)| *s).collect();
         let groups = group::average_link(&index.members, &index.rank, &source, &candidates, self.threshold);
