@@ -233,10 +233,8 @@ impl Matcher {
         // (with them checked too, the dev clusters, NAnCo, the seeds and the paraphrase
         // cases give the same figures, and alignment of 100 generated articles takes
         // about 1.6x main's time instead of 1.4x).
-        let mut slots: Vec<Option<slots::Slots>> = Vec::new();
-        slots.resize_with(index.members.len(), || None);
         let claim_of = |node: u32| flat[index.members[node as usize][0] as usize].1;
-        drop_apart(&mut candidates, &mut slots, &claim_of);
+        drop_apart(&mut candidates, index.members.len(), &claim_of);
         // Pairs below the threshold count in the average link of two groups, and two
         // groups merge only when some pair between them reaches the threshold: so the
         // weaker pairs are needed only within the parts (connected components) that the
@@ -298,21 +296,22 @@ impl Matcher {
 }
 
 /// Drops the pairs whose claims tell two facts by their slots ([`slots::conflict`]),
-/// reading the slots of claims not read yet (`slots`, by node).
+/// reading the slots of each node in a pair once (and freeing them before grouping).
 fn drop_apart<'c>(
     candidates: &mut Vec<index::Candidate>,
-    slots: &mut [Option<slots::Slots>],
+    nodes: usize,
     claim_of: &(impl Fn(u32) -> &'c crate::Claim<'c> + Sync),
 ) {
-    let mut needed: Vec<u32> =
-        candidates.iter().flat_map(|c| [c.a, c.b]).filter(|&n| slots[n as usize].is_none()).collect();
+    let mut slots: Vec<Option<slots::Slots>> = Vec::new();
+    slots.resize_with(nodes, || None);
+    let mut needed: Vec<u32> = candidates.iter().flat_map(|c| [c.a, c.b]).collect();
     needed.sort_unstable();
     needed.dedup();
     let read = crate::parallel::map(&needed, |&node| slots::Slots::of(claim_of(node)));
     for (node, s) in needed.into_iter().zip(read) {
         slots[node as usize] = Some(s);
     }
-    let slots: &[Option<slots::Slots>] = slots;
+    let slots: &[Option<slots::Slots>] = &slots;
     let side = |node: u32| {
         let claim = claim_of(node);
         (claim, slots[node as usize].as_ref().expect("read above"), claim.terms.as_slice())

@@ -72,48 +72,56 @@ pub(crate) fn candidates<'t, 's>(
 ) -> Vec<Candidate> {
     let nodes = index.members.len();
     let weight = |t: u32| index.idf[t as usize].powi(2);
+    // Nodes that some known pair already gives a partner: soft matching only finds
+    // partners for the others, and reads only theirs.
+    // A node of claims from several sources (the same terms) is a partnered one too.
+    let mut partnered: Vec<bool> = (0..nodes).map(|n| index.cross_source(n, n)).collect();
+    for c in known {
+        partnered[c.a as usize] = true;
+        partnered[c.b as usize] = true;
+    }
     let meaning = word_meaning();
-    let dims = meaning.dims();
-    // Each term id's unit vector, if the table has the term (filled from the nodes).
-    let mut row: Vec<u32> = vec![u32::MAX; index.idf.len()];
-    let mut vectors: Vec<f32> = Vec::new();
-    // Each node's heaviest terms (id, weight), heaviest first.
-    let mut heavy: Vec<Vec<(u32, f32)>> = Vec::with_capacity(nodes);
-    for node in 0..nodes {
+    // Each term's vector (signed bytes, as the table holds it) and its norm, for the
+    // terms of partnerless nodes that the table has.
+    let mut vectors: Vec<Option<(&'static [i8], f32)>> = vec![None; index.idf.len()];
+    // Each partnerless node's heaviest terms (id, weight), heaviest first.
+    let mut heavy: Vec<Vec<(u32, f32)>> = vec![Vec::new(); nodes];
+    for node in (0..nodes).filter(|&n| !partnered[n]) {
         let (words, keys) = terms(node);
         for (t, key) in words.iter().zip(keys) {
             let Ok(id) = index.keys.binary_search(key) else { continue };
-            if row[id] != u32::MAX {
+            if vectors[id].is_some() {
                 continue;
             }
-            let Some(v) = meaning.vector(t) else {
-                row[id] = u32::MAX - 1;
-                continue;
-            };
+            let Some(v) = meaning.vector(t) else { continue };
             let norm = v.iter().map(|&x| f32::from(x).powi(2)).sum::<f32>().sqrt();
-            if norm == 0.0 {
-                row[id] = u32::MAX - 1;
-                continue;
+            if norm > 0.0 {
+                vectors[id] = Some((v, norm));
             }
-            row[id] = (vectors.len() / dims) as u32;
-            vectors.extend(v.iter().map(|&x| f32::from(x) / norm));
         }
         let mut ts: Vec<(u32, f32)> = index.terms[node].iter().map(|&t| (t, weight(t))).collect();
         ts.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         ts.truncate(SOFT_TERMS);
-        heavy.push(ts);
+        heavy[node] = ts;
     }
-    let vector = |t: u32| {
-        let r = row[t as usize];
-        (r < u32::MAX - 1).then(|| &vectors[r as usize * dims..(r as usize + 1) * dims])
-    };
     let mass: Vec<f32> = heavy.iter().map(|ts| ts.iter().map(|x| x.1).sum()).collect();
-    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); index.idf.len()];
-    for (node, ts) in index.terms.iter().enumerate() {
+    // Nodes holding each term, all counted; the partnerless ones listed (compressed
+    // rows: `postings[starts[t]..starts[t + 1]]`).
+    let mut holders = vec![0u32; index.idf.len()];
+    for ts in &index.terms {
         for &t in ts {
-            postings[t as usize].push(node as u32);
+            holders[t as usize] += 1;
         }
     }
+    let (starts, postings) = super::bucket(
+        index.idf.len(),
+        index
+            .terms
+            .iter()
+            .enumerate()
+            .filter(|(n, _)| !partnered[*n])
+            .flat_map(|(n, ts)| ts.iter().map(move |&t| (t, n as u32))),
+    );
     // Coverage of `x`'s terms by `y`'s: each term's weight times its best match.
     let coverage = |x: &[(u32, f32)], y: &[(u32, f32)]| -> f32 {
         let total: f32 = x.iter().map(|p| p.1).sum();
@@ -123,11 +131,14 @@ pub(crate) fn candidates<'t, 's>(
                 got += w;
                 continue;
             }
-            let Some(vt) = vector(t) else { continue };
+            let Some((vt, nt)) = vectors[t as usize] else { continue };
             let best = y
                 .iter()
-                .filter_map(|&(u, _)| vector(u))
-                .map(|vu| vt.iter().zip(vu).map(|(p, q)| p * q).sum::<f32>())
+                .filter_map(|&(u, _)| vectors[u as usize])
+                .map(|(vu, nu)| {
+                    let dot: i32 = vt.iter().zip(vu).map(|(&p, &q)| i32::from(p) * i32::from(q)).sum();
+                    dot as f32 / (nt * nu)
+                })
                 .fold(0f32, f32::max);
             if best >= NEAR_TERM {
                 got += w * best;
@@ -135,13 +146,6 @@ pub(crate) fn candidates<'t, 's>(
         }
         got / total.max(f32::MIN_POSITIVE)
     };
-    // Nodes that some known pair already gives a partner: soft matching only finds
-    // partners for the others.
-    let mut partnered = vec![false; nodes];
-    for c in known {
-        partnered[c.a as usize] = true;
-        partnered[c.b as usize] = true;
-    }
     let mut pairs: Vec<(u32, u32)> = Vec::new();
     let mut met = vec![-1f32; nodes];
     let mut touched: Vec<u32> = Vec::new();
@@ -150,10 +154,10 @@ pub(crate) fn candidates<'t, 's>(
             continue;
         }
         for &t in &index.terms[a] {
-            let list = &postings[t as usize];
-            if list.len() > MAX_PROPOSING_SOFT {
+            if holders[t as usize] as usize > MAX_PROPOSING_SOFT {
                 continue;
             }
+            let list = &postings[starts[t as usize]..starts[t as usize + 1]];
             for &b in list {
                 let b_node = b as usize;
                 if b_node == a
@@ -175,7 +179,10 @@ pub(crate) fn candidates<'t, 's>(
             .map(|b| (std::mem::replace(&mut met[b as usize], -1.0), b))
             .filter(|&(w, b)| w >= MIN_SHARED_SOFT * mass[a].min(mass[b as usize]))
             .collect();
-        best.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+        // Ties go by rank, which does not depend on the order of the sources.
+        best.sort_by(|x, y| {
+            y.0.total_cmp(&x.0).then(index.rank[x.1 as usize].cmp(&index.rank[y.1 as usize]))
+        });
         for &(_, b) in best.iter().take(SOFT_PER_NODE) {
             pairs.push(((a as u32).min(b), (a as u32).max(b)));
         }
