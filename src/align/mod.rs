@@ -5,12 +5,9 @@ mod differences;
 mod group;
 mod index;
 mod meaning;
-mod slots;
-mod soft;
 mod spelling;
 
 pub use meaning::{DEFAULT_MEANING_OVERLAP, DEFAULT_MEANING_THRESHOLD};
-pub use soft::DEFAULT_SOFT_THRESHOLD;
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -71,7 +68,6 @@ pub struct Matcher {
     quote_similarity: f64,
     meaning_threshold: f32,
     meaning_overlap: f32,
-    soft_threshold: f32,
     max_term_share: f32,
     max_proposing: usize,
 }
@@ -114,14 +110,6 @@ impl MatcherBuilder {
     /// to align by meaning; default [`DEFAULT_MEANING_OVERLAP`].
     pub fn meaning_overlap(mut self, overlap: f32) -> Self {
         self.matcher.meaning_overlap = overlap;
-        self
-    }
-
-    /// Soft score (0–1: the two claims' terms matched to the other's same or nearest
-    /// term by word vector, weighted) from which claims that share some rare terms
-    /// align; default [`DEFAULT_SOFT_THRESHOLD`]. Above 1, soft matching is off.
-    pub fn soft_threshold(mut self, threshold: f32) -> Self {
-        self.matcher.soft_threshold = threshold;
         self
     }
 
@@ -169,7 +157,6 @@ impl Matcher {
             quote_similarity: DEFAULT_QUOTE_SIMILARITY,
             meaning_threshold: DEFAULT_MEANING_THRESHOLD,
             meaning_overlap: DEFAULT_MEANING_OVERLAP,
-            soft_threshold: DEFAULT_SOFT_THRESHOLD,
             max_term_share: 0.25,
             max_proposing: DEFAULT_MAX_PROPOSING,
         }
@@ -214,27 +201,6 @@ impl Matcher {
             );
             merge_candidates(&mut candidates, by_meaning);
         }
-        if self.soft_threshold <= 1.0 {
-            let by_soft = soft::candidates(
-                &index,
-                |node| {
-                    let claim = flat[index.members[node][0] as usize].1;
-                    (claim.terms.as_slice(), claim.term_keys.as_slice())
-                },
-                |node| claims[index.members[node][0] as usize].speaker.as_ref().map(|s| s.key.as_str()),
-                &candidates,
-                self.soft_threshold,
-                self.threshold,
-            );
-            merge_candidates(&mut candidates, by_soft);
-        }
-        // A pair whose claims fill one slot with two things tells two facts. Only pairs
-        // that reach the threshold are checked: the weak ones below never start a group
-        // (with them checked too, the dev clusters, NAnCo, the seeds and the paraphrase
-        // cases give the same figures, and alignment of 100 generated articles takes
-        // about 1.6x main's time instead of 1.4x).
-        let claim_of = |node: u32| flat[index.members[node as usize][0] as usize].1;
-        drop_apart(&mut candidates, index.members.len(), &claim_of);
         // Pairs below the threshold count in the average link of two groups, and two
         // groups merge only when some pair between them reaches the threshold: so the
         // weaker pairs are needed only within the parts (connected components) that the
@@ -293,35 +259,6 @@ impl Matcher {
         report.alignments = alignments;
         Ok(report)
     }
-}
-
-/// Drops the pairs whose claims tell two facts by their slots ([`slots::conflict`]),
-/// reading the slots of each node in a pair once (and freeing them before grouping).
-fn drop_apart<'c>(
-    candidates: &mut Vec<index::Candidate>,
-    nodes: usize,
-    claim_of: &(impl Fn(u32) -> &'c crate::Claim<'c> + Sync),
-) {
-    let mut slots: Vec<Option<slots::Slots>> = Vec::new();
-    slots.resize_with(nodes, || None);
-    let mut needed: Vec<u32> = candidates.iter().flat_map(|c| [c.a, c.b]).collect();
-    needed.sort_unstable();
-    needed.dedup();
-    let read = crate::parallel::map(&needed, |&node| slots::Slots::of(claim_of(node)));
-    for (node, s) in needed.into_iter().zip(read) {
-        slots[node as usize] = Some(s);
-    }
-    let slots: &[Option<slots::Slots>] = &slots;
-    let side = |node: u32| {
-        let claim = claim_of(node);
-        (claim, slots[node as usize].as_ref().expect("read above"), claim.terms.as_slice())
-    };
-    let apart = crate::parallel::map(candidates, |c| slots::conflict(side(c.a), side(c.b)));
-    let mut at = 0;
-    candidates.retain(|_| {
-        at += 1;
-        !apart[at - 1]
-    });
 }
 
 /// Calls `shared` with each item two ascending lists both hold (terms, term ids).
