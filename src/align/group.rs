@@ -108,29 +108,33 @@ struct Components {
     candidates: Vec<Candidate>,
 }
 
+/// The root of each node's connected component in the graph of `candidates`: its least
+/// node (union-find with path halving; the smaller root wins).
+pub(crate) fn component_roots(n: usize, candidates: &[Candidate]) -> Vec<u32> {
+    let mut parent: Vec<u32> = (0..n as u32).collect();
+    let find = |parent: &mut Vec<u32>, mut x: u32| {
+        while parent[x as usize] != x {
+            let grand = parent[parent[x as usize] as usize];
+            parent[x as usize] = grand;
+            x = grand;
+        }
+        x
+    };
+    for c in candidates {
+        let (ra, rb) = (find(&mut parent, c.a), find(&mut parent, c.b));
+        parent[ra.max(rb) as usize] = ra.min(rb);
+    }
+    (0..n as u32).map(|x| find(&mut parent, x)).collect()
+}
+
 impl Components {
     fn new(n: usize, candidates: &[Candidate]) -> Components {
-        // Union-find with path halving; the smaller root wins, so roots are the least
-        // node of their component.
-        let mut parent: Vec<u32> = (0..n as u32).collect();
-        let find = |parent: &mut Vec<u32>, mut x: u32| {
-            while parent[x as usize] != x {
-                let grand = parent[parent[x as usize] as usize];
-                parent[x as usize] = grand;
-                x = grand;
-            }
-            x
-        };
-        for c in candidates {
-            let (ra, rb) = (find(&mut parent, c.a), find(&mut parent, c.b));
-            parent[ra.max(rb) as usize] = ra.min(rb);
-        }
         // Components numbered by their least node.
         let mut id = vec![u32::MAX; n];
         let mut count = 0;
         let mut component_of = Vec::with_capacity(n);
-        for node in 0..n as u32 {
-            let root = find(&mut parent, node) as usize;
+        for root in component_roots(n, candidates) {
+            let root = root as usize;
             if id[root] == u32::MAX {
                 id[root] = count;
                 count += 1;

@@ -280,20 +280,7 @@ pub(crate) fn for_each_shared<T: Ord>(x: &[T], y: &[T], mut shared: impl FnMut(&
 /// Each node's connected component in the graph of `candidates` (numbered by its least
 /// node), [`index::NO_PART`] for nodes in components of fewer than three nodes.
 fn parts(nodes: usize, candidates: &[index::Candidate]) -> Vec<u32> {
-    let mut parent: Vec<u32> = (0..nodes as u32).collect();
-    fn root(parent: &mut [u32], mut x: u32) -> u32 {
-        while parent[x as usize] != x {
-            let grand = parent[parent[x as usize] as usize];
-            parent[x as usize] = grand;
-            x = grand;
-        }
-        x
-    }
-    for c in candidates {
-        let (x, y) = (root(&mut parent, c.a), root(&mut parent, c.b));
-        parent[x.max(y) as usize] = x.min(y);
-    }
-    let roots: Vec<u32> = (0..nodes as u32).map(|x| root(&mut parent, x)).collect();
+    let roots = group::component_roots(nodes, candidates);
     let mut size = vec![0u32; nodes];
     for &r in &roots {
         size[r as usize] += 1;
