@@ -568,15 +568,20 @@ impl<'t> SentenceView<'t> {
         }
     }
 
-    /// A name before an appositive: "Wolfgang Ischinger, a German diplomat who …, told".
+    /// A name before an appositive set off by commas or dashes: "Wolfgang Ischinger, a
+    /// German diplomat who …, told", "Ann Lee -- co-author of the study -- said".
     fn np_before_appositive(&self, verb: usize) -> Option<Subject> {
         let (verb, _) = self.skip_back(verb);
-        if verb == 0 || !self.gap_has(verb - 1, ',') {
+        let set_off = |k: usize| {
+            let between = gap(self.text, &self.tokens[k], &self.tokens[k + 1]);
+            between.contains([',', '\u{2014}', '\u{2013}']) || between.contains("--")
+        };
+        if verb == 0 || !set_off(verb - 1) {
             return None;
         }
-        let floor = verb.saturating_sub(24);
-        // The nearest comma before the appositive's own that ends a name.
-        (floor..verb - 1).rev().filter(|&k| self.gap_has(k, ',')).find_map(|k| {
+        let floor = verb.saturating_sub(MAX_APPOSITIVE_WORDS);
+        // The nearest mark before the appositive's own that ends a name.
+        (floor..verb - 1).rev().filter(|&k| set_off(k)).find_map(|k| {
             // A description before a relative clause or an "including" list: "The poll,
             // which tracks …, showed", "Other unions, including the AFT, endorsed".
             let relative = matches!(self.tokens[k + 1].norm.as_str(), "who" | "which" | "including");
@@ -778,6 +783,10 @@ const OTHER_PREPOSITIONS: [&str; 12] = [
 /// The most words between a cue and the word it needs after it ("decided after a
 /// lengthy investigation not to").
 const MAX_PHRASE_BEFORE_NEEDED: usize = 5;
+
+/// The most words an appositive between a name and its verb may have (set by reading
+/// PolNeAR dev misses: appositives with a relative clause run past 24 words).
+const MAX_APPOSITIVE_WORDS: usize = 40;
 
 /// How far after a passive cue its agent's "by" may stand ("was called a charlatan by
 /// fellow physicians").
