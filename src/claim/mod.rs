@@ -289,7 +289,20 @@ impl Extractor {
             let has_cue: Vec<bool> = found.iter().map(|f| !f.is_empty()).collect();
             let mut primary: Vec<Option<Attribution>> =
                 found.iter().map(|f| f.first().map(|g| g.attribution.clone())).collect();
-            sign_quotes(&mut primary, &marks, &found);
+            // A sentence that only names a speaker and a verb of speech ("Graham asked.")
+            // signs the quotation before it, as a dash signature does.
+            let bare: Vec<bool> = found
+                .iter()
+                .zip(sentences)
+                .map(|(f, (_, tokens))| match f.as_slice() {
+                    [g] if g.speech => tokens.iter().all(|t| {
+                        g.attribution.mention.contains(t.span)
+                            || g.attribution.cue.is_some_and(|c| c.contains(t.span))
+                    }),
+                    _ => false,
+                })
+                .collect();
+            sign_quotes(&mut primary, &marks, &found, &bare);
             continue_quotes(&mut primary, &marks, &has_cue, carried.take());
             carried = paragraph.sentences.last().zip(primary.last()).and_then(|(&span, a)| {
                 let opens_next = text[span.range()].trim_end().ends_with(':');
@@ -599,16 +612,19 @@ fn governing(
     found.iter().find(|g| g.cue >= to && g.trailing).map(|g| g.attribution.clone())
 }
 
-/// Gives the quoted sentences before a signature sentence ("― Ann Lee") its speaker:
-/// back from the signature while sentences are quoted and have no cue of their own.
+/// Gives the quoted sentences before a signature sentence ("― Ann Lee", or a bare
+/// "Graham asked." after a quoted question) its speaker: back from the signature while
+/// sentences are quoted and have no cue of their own.
 fn sign_quotes(
     primary: &mut [Option<Attribution>],
     marks: &[attribution::QuoteMarks],
     found: &[Vec<Governor>],
+    bare: &[bool],
 ) {
     for s in 1..primary.len() {
-        let Some(signature) =
-            found[s].first().filter(|g| g.attribution.form == AttributionForm::Signature && g.cue == 0)
+        let Some(signature) = found[s]
+            .first()
+            .filter(|g| (g.attribution.form == AttributionForm::Signature && g.cue == 0) || bare[s])
         else {
             continue;
         };
