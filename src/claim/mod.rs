@@ -291,14 +291,28 @@ impl Extractor {
                 found.iter().map(|f| f.first().map(|g| g.attribution.clone())).collect();
             // A sentence that only names a speaker and a verb of speech ("Graham asked.")
             // signs the quotation before it, as a dash signature does.
+            // So does one that opens with them after a quotation that ended with its own
+            // "?" or "!" ("“Who will pay?” Lee asked the board.").
+            let ends_quoted_question = |k: usize| {
+                sentences[k].1.last().is_some_and(|t| {
+                    let rest = &text[t.span.end..];
+                    let after = rest.trim_start_matches(['?', '!']);
+                    after.len() < rest.len() && after.starts_with(['\u{201D}', '"'])
+                })
+            };
             let bare: Vec<bool> = found
                 .iter()
                 .zip(sentences)
-                .map(|(f, (_, tokens))| match f.as_slice() {
-                    [g] if g.speech => tokens.iter().all(|t| {
-                        g.attribution.mention.contains(t.span)
-                            || g.attribution.cue.is_some_and(|c| c.contains(t.span))
-                    }),
+                .enumerate()
+                .map(|(k, (f, (_, tokens)))| match f.first() {
+                    Some(g) if g.speech => {
+                        let named = |t: &Token| {
+                            g.attribution.mention.contains(t.span)
+                                || g.attribution.cue.is_some_and(|c| c.contains(t.span))
+                        };
+                        (f.len() == 1 && tokens.iter().all(named))
+                            || (k > 0 && ends_quoted_question(k - 1) && tokens.iter().take(2).all(named))
+                    }
                     _ => false,
                 })
                 .collect();
