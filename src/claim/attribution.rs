@@ -278,11 +278,15 @@ impl<'t> SentenceView<'t> {
             && self.gap_has(k, ',')
     }
 
+    /// Whether token `k` is written with "'s" (a possessive or a contraction).
+    fn written_with_s(&self, k: usize) -> bool {
+        let written = &self.text[self.tokens[k].span.range()];
+        written.ends_with("'s") || written.ends_with("\u{2019}s")
+    }
+
     /// Whether token `k` is a pronoun with a contracted "is" or "has": "he's", "she’s".
     fn contracted(&self, k: usize) -> bool {
-        let written = &self.text[self.tokens[k].span.range()];
-        (written.ends_with("'s") || written.ends_with("\u{2019}s"))
-            && lexicon().pronouns.contains_key(self.tokens[k].norm.as_str())
+        self.written_with_s(k) && lexicon().pronouns.contains_key(self.tokens[k].norm.as_str())
     }
 
     /// As [`Self::np_before`]; with `past_comma`, punctuation between the phrase and
@@ -311,9 +315,7 @@ impl<'t> SentenceView<'t> {
         let last = j - 1;
         // "Ann Lee and said": the "and" joins two verbs of one subject (read elsewhere);
         // "Trump's comments said": a possessive is no speaker.
-        let written = &self.text[self.tokens[last].span.range()];
-        let possessive =
-            (written.ends_with("'s") || written.ends_with("\u{2019}s")) && !self.contracted(last);
+        let possessive = self.written_with_s(last) && !self.contracted(last);
         if self.tokens[last].norm == "and" || possessive {
             return None;
         }
@@ -954,10 +956,8 @@ fn people_plural(word: &str) -> bool {
 /// speaker's word).
 fn noun_after_determiner(tokens: &[Token], i: usize, verb: CueVerb) -> bool {
     let noun_like = verb.noun_like;
-    let determiner = |k: usize| {
-        is_determiner(&tokens[k])
-            || matches!(tokens[k].norm.as_str(), "his" | "her" | "its" | "their" | "our" | "my" | "your")
-    };
+    let determiner =
+        |k: usize| is_determiner(&tokens[k]) || matches!(tokens[k].norm.as_str(), "our" | "my" | "your");
     let base = base_form(&tokens[i].norm, verb);
     // "of Republican claims": a noun-like form after a preposition and a modifier.
     let after_preposition = |k: usize| {
@@ -1277,10 +1277,7 @@ fn find_at(view: &SentenceView<'_>, i: usize, names: &Names) -> Option<Found> {
                 !super::clause::is_verb(&tokens[k])
                     && !matches!(tokens[k].norm.as_str(), "that" | "which" | "who" | "and" | "but" | "or")
             });
-        let possessive_before = i > 0 && {
-            let written = &text[tokens[i - 1].span.range()];
-            written.ends_with("'s") || written.ends_with("\u{2019}s")
-        };
+        let possessive_before = i > 0 && view.written_with_s(i - 1);
         if modifiers_only && !possessive_before && acceptable(view, &s, verb, speech, names) {
             return Some(found(s, AttributionForm::SpeakerFirst));
         }
