@@ -354,7 +354,7 @@ impl<'t> SentenceView<'t> {
                 start -= 1;
                 continue;
             }
-            if self.common_word(start - 1) {
+            if self.common_word(start - 1) || self.participle_modifier(start - 1, start < j) {
                 general = true;
                 start -= 1;
                 continue;
@@ -415,6 +415,31 @@ impl<'t> SentenceView<'t> {
             && !super::clause::is_verb(t)
             && !word.ends_with("ing")
             && !(word.len() > 4 && word.ends_with("ly"))
+    }
+
+    /// Whether token `k` is a participle that modifies the noun after it at the
+    /// opening of a phrase ("elected officials", "the tracking poll"): `inside` says a
+    /// word of the phrase follows, and a determiner, "and", "but" or a break stands
+    /// before it (not "Police arrested protesters", "he has perpetuated questionable
+    /// advice").
+    fn participle_modifier(&self, k: usize, inside: bool) -> bool {
+        let t = &self.tokens[k];
+        let lex = lexicon();
+        let after_determiner = k > 0 && is_determiner(&self.tokens[k - 1]);
+        inside
+            && !t.capitalized
+            && t.norm.len() > 4
+            && lex.cue_verb(t.norm.as_str()).is_none()
+            && ((t.norm.ends_with("ed")
+                && (k == 0
+                    || boundary(self.text, &self.tokens[k - 1], t)
+                    || after_determiner
+                    || matches!(self.tokens[k - 1].norm.as_str(), "and" | "but")))
+                // "the tracking poll", "the ruling party": after a determiner, before a
+                // lower-case word ("The morning Mr. Obama …" is a time, not a phrase).
+                || (t.norm.ends_with("ing")
+                    && after_determiner
+                    && self.tokens.get(k + 1).is_some_and(|n| !n.capitalized)))
     }
 
     /// Whether token `k` is a lower-case base form of a cue verb that modifies the
@@ -497,10 +522,15 @@ impl<'t> SentenceView<'t> {
             let compound = end > start && gap(self.text, &self.tokens[end - 1], t) == "-";
             // A figure that modifies the noun after it: "9/11 widow Ann Lee", "a
             // 52-count complaint".
+            // A figure written with a slash ("9/11 widow") counts as one.
+            let slashed = |k: usize| {
+                self.tokens.get(k + 1).is_some_and(|n| n.numeric && gap(self.text, &self.tokens[k], n) == "/")
+            };
             let figure_modifier = t.numeric
-                && self.tokens.get(end + 1).is_some_and(|n| {
-                    !boundary(self.text, t, n) && !n.numeric && (np_word(n) || self.common_word(end + 1))
-                });
+                && (slashed(end)
+                    || self.tokens.get(end + 1).is_some_and(|n| {
+                        !boundary(self.text, t, n) && !n.numeric && (np_word(n) || self.common_word(end + 1))
+                    }));
             if np_word(t) || compound || figure_modifier {
                 end += 1;
             } else if self.common_word(end) && lexicon().cue_verb(t.norm.as_str()).is_none() {
@@ -537,6 +567,21 @@ impl<'t> SentenceView<'t> {
         let mention = read_subject(self.text, &self.tokens[start..head_end], general)?;
         let span = Span::new(self.tokens[start].span.start, self.tokens[head_end - 1].span.end);
         Some(Subject { mention, span, start, general })
+    }
+
+    /// Whether a finite verb follows the phrase `span` right away: the phrase is the
+    /// subject of a reported clause ("said they were", "said the steps were taken"), not
+    /// a speaker after the verb ("said the minister").
+    fn clause_after(&self, span: Span) -> bool {
+        self.token_after(span).is_some_and(|t| {
+            self.text.get(span.end..t.span.start).is_some_and(|g| g.trim().is_empty())
+                && super::clause::is_verb(t)
+        })
+    }
+
+    /// The first token after the phrase `span`.
+    fn token_after(&self, span: Span) -> Option<&'t Token> {
+        self.tokens.iter().find(|t| t.span.start >= span.end)
     }
 
     /// The subject at the start of the sentence: "Merz called … and said …".
@@ -582,8 +627,9 @@ impl<'t> SentenceView<'t> {
             return None;
         }
         let floor = verb.saturating_sub(MAX_APPOSITIVE_WORDS);
+        let marks = (floor..verb - 1).rev().filter(|&k| set_off(k));
         // The nearest mark before the appositive's own that ends a name.
-        (floor..verb - 1).rev().filter(|&k| set_off(k)).find_map(|k| {
+        let named = marks.clone().find_map(|k| {
             // A description before a relative clause or an "including" list: "The poll,
             // which tracks …, showed", "Other unions, including the AFT, endorsed".
             let relative = matches!(self.tokens[k + 1].norm.as_str(), "who" | "which" | "including");
@@ -591,13 +637,38 @@ impl<'t> SentenceView<'t> {
                 found @ Subject { mention: Mention::Named { .. }, .. } if self.clause_start(found.start) => {
                     Some(found)
                 }
-                found @ Subject { mention: Mention::Description { plural, .. }, general, .. }
-                    if relative && (!general || plural) && self.clause_start(found.start) =>
+                // A document may be general and singular: "The tracking poll, which …,
+                // showed".
+                found @ Subject { mention: Mention::Description { plural, kind, .. }, general, .. }
+                    if relative
+                        && (!general || plural || kind == RoleKind::Document)
+                        && self.clause_start(found.start) =>
                 {
                     Some(found)
                 }
                 _ => None,
             }
+        });
+        // Else a description before an appositive noun phrase that opens with an article
+        // and has no verb of its own: "Officials at the agency, a division of the
+        // ministry, said" (not "for some, the losses would outstrip the gains, said").
+        named.or_else(|| {
+            marks.clone().find_map(|k| {
+                let opens = &self.tokens[k + 1];
+                let noun_phrase = matches!(opens.norm.as_str(), "a" | "an" | "the")
+                    && self.tokens[k + 1..verb]
+                        .iter()
+                        .take_while(|t| !matches!(t.norm.as_str(), "that" | "who" | "which"))
+                        .all(|t| !super::clause::is_verb(t));
+                if !noun_phrase {
+                    return None;
+                }
+                self.np_ending(k + 1, true).filter(|found| {
+                    matches!(&found.mention, Mention::Description { plural, head, .. }
+                        if *plural || !found.general || lexicon().role(head).is_some())
+                        && self.clause_start(found.start)
+                })
+            })
         })
     }
 
@@ -864,8 +935,13 @@ fn acceptable(
                 view.tokens[subject.start..].iter().take_while(|t| t.span.end <= subject.span.end);
             let first = words.next();
             let nominal = words.next().is_some() || first.is_some_and(|t| t.norm.ends_with('s') || t.numeric);
-            !verb.noun_like
-                && nominal
+            // A document with a phrase after it may have a verb that is a noun too:
+            // "Video of the incident shows" (not "post-traumatic stress").
+            let document = matches!(subject.mention, Mention::Description { kind: RoleKind::Document, .. })
+                && view
+                    .token_after(subject.span)
+                    .is_some_and(|t| PHRASE_PREPOSITIONS.contains(&t.norm.as_str()));
+            (document || (!verb.noun_like && nominal))
                 && view.clause_start(subject.start)
                 && !before.is_some_and(|w| {
                     w == "to" || PHRASE_PREPOSITIONS.contains(&w) || OTHER_PREPOSITIONS.contains(&w)
@@ -1113,8 +1189,13 @@ fn find_at(view: &SentenceView<'_>, i: usize, names: &Names) -> Option<Found> {
     let verb = lex.cue_verb(word)?;
     // Next to a quotation the verb needs no word after it: "…,” she recalled in an
     // interview; he recalled, “…”.
+    // A verb that closes its clause after a quotation needs none either: "“…,” Ann Lee
+    // recalled, adding …".
+    let closes_after_quote = tokens.get(i + 1).is_none_or(|n| gap(text, t, n).contains([',', '.', ';']))
+        && (0..i).any(|k| view.in_quote(k));
     if !verb.attributes_before(tokens.get(i + 1).map(|n| n.norm.as_str()))
         && !(i.saturating_sub(1)..=i + 1).any(|k| k < tokens.len() && view.in_quote(k))
+        && !closes_after_quote
         && !view.needed_word_after_phrase(i, verb)
     {
         return None;
@@ -1240,8 +1321,9 @@ fn find_at(view: &SentenceView<'_>, i: usize, names: &Names) -> Option<Found> {
     let after_quote_or_comma = i > 0 && gap(text, &tokens[i - 1], t).contains([',', '\u{201D}', '"', '\'']);
     if speech
         && after_quote_or_comma
-        && let Some(s) =
-            view.np_after(i + 1).filter(|s| (!s.general || s.start == i + 1) && !view.lone_quantifier(s))
+        && let Some(s) = view.np_after(i + 1).filter(|s| {
+            (!s.general || s.start == i + 1) && !view.lone_quantifier(s) && !view.clause_after(s.span)
+        })
     {
         return Some(found(s, AttributionForm::CueFirst));
     }
