@@ -586,7 +586,7 @@ struct Governor {
 
 /// The attribution that governs the clause of tokens `from..to` of a sentence: the one
 /// whose cue stands in it (a verb of speech first: "Washington is offering …, said one
-/// official"); else one before it that the clause continues ("…, that B", "and that C",
+/// official"); else one before it that the clause continues ("…, that B", "and that C", "and B" after a verb of speech,
 /// or a quotation that goes on); else a trailing one after it ("A, and B, officials
 /// said").
 fn governing(
@@ -600,10 +600,19 @@ fn governing(
     if let Some(g) = inside().find(|g| g.speech).or_else(|| inside().next()) {
         return Some(g.attribution.clone());
     }
+    // A clause opened by "and" or "but" goes on with what a speaker before it said
+    // ("Officials said A, and B"; "A poll showed that A, but B"): after a verb of
+    // speech, or any cue whose content opened with "that".
     let continues = quoted_start
         || tokens.get(from).is_some_and(|t| t.norm == "that")
         || (tokens.get(from).is_some_and(|t| matches!(t.norm.as_str(), "and" | "but" | "or"))
-            && tokens.get(from + 1).is_some_and(|t| t.norm == "that"));
+            && tokens.get(from + 1).is_some_and(|t| t.norm == "that"))
+        || (tokens.get(from).is_some_and(|t| matches!(t.norm.as_str(), "and" | "but"))
+            && found.iter().any(|g| {
+                g.cue < from
+                    && g.attribution.form == AttributionForm::SpeakerFirst
+                    && (g.speech || tokens.get(g.cue + 1).is_some_and(|t| t.norm == "that"))
+            }));
     // The reporting frame the clause continues: the sentence's first attribution.
     if continues && let Some(g) = found.iter().find(|g| g.cue < from) {
         return Some(g.attribution.clone());
