@@ -610,9 +610,24 @@ impl<'t> SentenceView<'t> {
             Some(v) => self
                 .np_before(v)
                 .filter(|s| self.clause_start(s.start))
-                .or_else(|| self.np_before_appositive(v)),
+                .or_else(|| self.np_before_appositive(v))
+                .or_else(|| self.inverted_subject(v)),
             None => self.subject(),
         }
+    }
+
+    /// The speaker after a verb of speech that follows a quotation or a comma: "“…,”
+    /// said Ann Lee, adding …".
+    fn inverted_subject(&self, verb: usize) -> Option<Subject> {
+        let t = &self.tokens[verb];
+        let after_quote_or_comma =
+            verb > 0 && gap(self.text, &self.tokens[verb - 1], t).contains([',', '\u{201D}', '"', '\'']);
+        if !after_quote_or_comma || !lexicon().speech_verbs.contains(t.norm.as_str()) {
+            return None;
+        }
+        self.np_after(verb + 1).filter(|s| {
+            (!s.general || s.start == verb + 1) && !self.lone_quantifier(s) && !self.clause_after(s.span)
+        })
     }
 
     /// A name before an appositive set off by commas or dashes: "Wolfgang Ischinger, a
@@ -1318,13 +1333,7 @@ fn find_at(view: &SentenceView<'_>, i: usize, names: &Names) -> Option<Found> {
     {
         return Some(found(s, AttributionForm::SpeakerFirst));
     }
-    let after_quote_or_comma = i > 0 && gap(text, &tokens[i - 1], t).contains([',', '\u{201D}', '"', '\'']);
-    if speech
-        && after_quote_or_comma
-        && let Some(s) = view.np_after(i + 1).filter(|s| {
-            (!s.general || s.start == i + 1) && !view.lone_quantifier(s) && !view.clause_after(s.span)
-        })
-    {
+    if let Some(s) = view.inverted_subject(i) {
         return Some(found(s, AttributionForm::CueFirst));
     }
     // The sentence's subject, when the cue is its first finite verb and only a

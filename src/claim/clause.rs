@@ -77,8 +77,10 @@ pub(crate) fn clause_starts(text: &str, tokens: &[Token]) -> Vec<usize> {
         } else if (comma && word == "that") || (word == "and" && next == Some("that")) {
             that_seen
         } else if comma && !tokens[i].capitalized {
-            // "…, adding that …": a participle of a verb of attribution.
+            // "…, adding that …": a participle of a verb of attribution, after words with
+            // a verb of their own ("Ann Lee, summing up the talks, said …" stays whole).
             lex.cue_verb(word).is_some_and(|v| v.form == VerbForm::Participle && !v.noun_like && !v.evidence)
+                && (last..i).any(|k| is_verb(&tokens[k]))
         } else {
             false
         };
