@@ -644,7 +644,7 @@ impl<'t> SentenceView<'t> {
         let floor = verb.saturating_sub(MAX_APPOSITIVE_WORDS);
         let marks = (floor..verb - 1).rev().filter(|&k| set_off(k));
         // The nearest mark before the appositive's own that ends a name.
-        let named = marks.clone().find_map(|k| {
+        let candidate = |k: usize| {
             // A description before a relative clause or an "including" list: "The poll,
             // which tracks …, showed", "Other unions, including the AFT, endorsed".
             let relative = matches!(self.tokens[k + 1].norm.as_str(), "who" | "which" | "including");
@@ -663,7 +663,15 @@ impl<'t> SentenceView<'t> {
                 }
                 _ => None,
             }
-        });
+        };
+        // A name that opens the sentence wins over a nearer one inside the appositive:
+        // "Ann Lee, 59, of Ashton, Md., who …, said" (not "Md").
+        let first = (0..verb).find(|&k| !self.in_quote(k));
+        let named = marks
+            .clone()
+            .filter_map(candidate)
+            .find(|s| matches!(s.mention, Mention::Named { .. }) && Some(s.start) == first)
+            .or_else(|| marks.clone().find_map(candidate));
         // Else a description before an appositive noun phrase that opens with an article
         // and has no verb of its own: "Officials at the agency, a division of the
         // ministry, said" (not "for some, the losses would outstrip the gains, said").
