@@ -616,6 +616,21 @@ impl<'t> SentenceView<'t> {
         }
     }
 
+    /// Where a relative clause without a relative pronoun starts, when it ends just
+    /// before token `end`: a personal pronoun and a verb, with a preposition after it
+    /// ("experts I interviewed", "the people we spoke to").
+    fn contact_relative(&self, end: usize) -> Option<usize> {
+        let mut k = end;
+        if k > 0 && matches!(self.tokens[k - 1].norm.as_str(), "to" | "with") {
+            k -= 1;
+        }
+        if k < 3 || (k - 2..end).any(|j| j > 0 && boundary(self.text, &self.tokens[j - 1], &self.tokens[j])) {
+            return None;
+        }
+        let pronoun = matches!(self.tokens[k - 2].norm.as_str(), "i" | "we" | "they" | "he" | "she" | "you");
+        (pronoun && super::clause::is_verb(&self.tokens[k - 1])).then_some(k - 2)
+    }
+
     /// The speaker after a verb of speech that follows a quotation or a comma: "“…,”
     /// said Ann Lee, adding …".
     fn inverted_subject(&self, verb: usize) -> Option<Subject> {
@@ -853,7 +868,7 @@ fn head_end(tokens: &[Token], start: usize, end: usize) -> usize {
         Some(role)
             if role + 1 < end
                 && tokens[role + 1..end].iter().all(|t| !t.capitalized)
-                && !(role + 2 == end && tokens[role + 1].norm.ends_with('s')) =>
+                && !(role + 2 == end && plural_looking(&tokens[role + 1].norm)) =>
         {
             role + 1
         }
@@ -1085,7 +1100,8 @@ fn base_form(word: &str, verb: CueVerb) -> bool {
 /// Whether a lower-case word may be a plural noun: an "-s" that is not "-ss", "-us" or
 /// "-is" ("officials", not "curious", "business", "analysis").
 fn plural_looking(word: &str) -> bool {
-    word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") && !word.ends_with("is")
+    (word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") && !word.ends_with("is"))
+        || (word.len() > 5 && word.ends_with("men"))
 }
 
 /// The head of the description that stands for the writer ("I", "we" outside quotes).
@@ -1323,6 +1339,14 @@ fn find_at(view: &SentenceView<'_>, i: usize, names: &Names) -> Option<Found> {
             });
         }
         return None;
+    }
+    // A relative clause without "who": "the experts I interviewed said".
+    if let Some(p) = view.contact_relative(before)
+        && let Some(s) = view.np_before(p).filter(|s| {
+            matches!(s.mention, Mention::Description { .. }) && acceptable(view, s, verb, speech, names)
+        })
+    {
+        return Some(found(s, AttributionForm::SpeakerFirst));
     }
     if let Some(s) = view.np_before(i).filter(|s| acceptable(view, s, verb, speech, names)) {
         return Some(found(s, AttributionForm::SpeakerFirst));

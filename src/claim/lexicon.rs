@@ -276,16 +276,20 @@ impl Lexicon {
 
     /// The role kind of a word, trying its singular too ("officials" -> official).
     pub fn role(&self, word: &str) -> Option<RoleKind> {
-        self.roles.get(word).copied().or_else(|| self.roles.get(singular(word)).copied())
+        self.roles.get(word).copied().or_else(|| self.roles.get(singular(word).as_ref()).copied())
     }
 }
 
-/// A crude singular for role nouns: "officials" -> "official", "leaders" -> "leader".
-pub(crate) fn singular(word: &str) -> &str {
+/// A crude singular for role nouns: "officials" -> "official", "leaders" -> "leader",
+/// "fishermen" -> "fisherman".
+pub(crate) fn singular(word: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
     if word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") {
-        &word[..word.len() - 1]
+        Cow::Borrowed(&word[..word.len() - 1])
+    } else if let Some(stem) = word.strip_suffix("men").filter(|s| s.len() > 2) {
+        Cow::Owned(format!("{stem}man"))
     } else {
-        word
+        Cow::Borrowed(word)
     }
 }
 
