@@ -462,6 +462,18 @@ impl<'t> SentenceView<'t> {
     /// to …").
     fn needed_word_after_phrase(&self, i: usize, verb: CueVerb) -> bool {
         let Some(first) = self.tokens.get(i + 1) else { return false };
+        // One adverb between: "complained bitterly that", "argued forcefully that".
+        let adverb = !first.capitalized && first.norm.len() > 4 && first.norm.ends_with("ly");
+        if adverb
+            && !self.gap_has(i, ',')
+            && !self.gap_has(i + 1, ',')
+            && let Some(next) = self.tokens.get(i + 2)
+        {
+            let figure = self.tokens.get(i + 3).is_some_and(|n| n.numeric);
+            return matches!(next.norm.as_str(), "to" | "that")
+                && verb.attributes_before(Some(next.norm.as_str()))
+                && !figure;
+        }
         let opens = PHRASE_PREPOSITIONS.contains(&first.norm.as_str())
             || OTHER_PREPOSITIONS.contains(&first.norm.as_str())
             || matches!(first.norm.as_str(), "not" | "never" | "after" | "before" | "since");
