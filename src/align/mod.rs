@@ -24,7 +24,7 @@ pub const DEFAULT_THRESHOLD: f32 = 0.3;
 /// [`MatcherBuilder::containment`]. Fit with [`DEFAULT_CONTAINMENT_FLOOR`] by
 /// `tools/fit_similarity.py` on the dev clusters and NAnCo's training questions
 /// (answers and paragraphs), over leans 0.2–0.8 and floors 0.03–0.1.
-pub const DEFAULT_CONTAINMENT: f32 = 0.6;
+pub const DEFAULT_CONTAINMENT: f32 = 0.5;
 /// Default share of the heavier claim's word weight that two claims must share for
 /// their similarity to lean towards containment; see
 /// [`MatcherBuilder::containment_floor`]. Fit with [`DEFAULT_CONTAINMENT`] by
