@@ -13,8 +13,8 @@
 //! The lean score is the weighted geometric mean `cosine^(1 - c) · containment^c` for a
 //! lean `c` in 0–1, that is `w / (lo^(1 - γ) · hi^γ)` with `γ = (1 - c) / 2` (0.53 for
 //! the pair above at `c = 0.5`). It stands only where
-//! - the other claim holds most of the lighter one ([`MIN_CONTAINMENT`]) in two terms or
-//!   more ([`MIN_LEAN_TERMS`]),
+//! - the other claim holds at least half the lighter one's weight ([`MIN_CONTAINMENT`])
+//!   in two terms or more ([`MIN_LEAN_TERMS`]),
 //! - the pair shares at least a share `ρ` of the heavier claim's weight (`w ≥ ρ · hi`),
 //!   so that a claim of one or two common words does not match every long claim that
 //!   holds them, and
@@ -42,7 +42,7 @@ const MIN_LEAN_TERMS: usize = 2;
 /// stand: the lean is for a claim told whole inside a longer one, not for two claims
 /// that share some words ("Merz called the U.S. offer of security guarantees
 /// 'remarkable'" holds 45% of its weight in "the U.S. officials offered no details about
-/// what form the security guarantees would take", cosine 0.30, lean score 0.38: a false
+/// what form the security guarantees would take", cosine 0.30, lean score 0.36: a false
 /// speaker difference on the seed pair). Set by hand, the bound of the alignment by
 /// meaning ([`super::meaning::DEFAULT_MEANING_OVERLAP`]).
 const MIN_CONTAINMENT: f32 = 0.5;
