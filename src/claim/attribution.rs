@@ -951,6 +951,12 @@ fn acceptable(
         Mention::Description { .. } if view.lone_quantifier(subject) => {
             !verb.noun_like && verb.form != VerbForm::Participle && view.clause_start(subject.start)
         }
+        // A month or a day is no speaker: "A poll released in late August found".
+        Mention::Named { name, .. }
+            if !name.contains(' ') && CALENDAR_WORDS.contains(&name.to_lowercase().as_str()) =>
+        {
+            false
+        }
         Mention::Named { name, .. } => {
             let single = !name.contains(' ');
             // The name's first word, past a determiner ("The IMF expects"): only a name

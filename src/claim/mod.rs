@@ -597,7 +597,19 @@ fn governing(
     quoted_start: bool,
 ) -> Option<Attribution> {
     let inside = || found.iter().filter(|g| (from..to).contains(&g.cue));
-    if let Some(g) = inside().find(|g| g.speech).or_else(|| inside().next()) {
+    // A cue inside the content that an earlier one opened with "that" reports what
+    // that source found ("A poll found that 74 percent of voters said …": the poll).
+    // Not a relative clause's cue: "Mr. Obama, who understood that …, told".
+    let frame = inside().next().filter(|g| {
+        tokens.get(g.cue + 1).is_some_and(|t| t.norm == "that")
+            && !text
+                .get(g.attribution.mention.range())
+                .is_some_and(|m| matches!(m.to_lowercase().as_str(), "who" | "which" | "that"))
+    });
+    let nested = |g: &&Governor| {
+        frame.is_some_and(|f| g.cue > f.cue && g.attribution.form == AttributionForm::SpeakerFirst)
+    };
+    if let Some(g) = inside().find(|g| g.speech && !nested(g)).or_else(|| inside().next()) {
         return Some(g.attribution.clone());
     }
     // A clause opened by "and" or "but" goes on with what a speaker before it said
