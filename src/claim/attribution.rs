@@ -332,6 +332,18 @@ impl<'t> SentenceView<'t> {
             if start < j && boundary(self.text, t, &self.tokens[start]) {
                 break;
             }
+            // A participle joined by a hyphen to the word before it: "the Musk-owned
+            // company", "the state-run broadcaster" (not "his 100-page report").
+            if start >= 2
+                && start < j
+                && !t.capitalized
+                && hyphen_participle(&t.norm)
+                && !self.tokens[start - 2].numeric
+                && gap(self.text, &self.tokens[start - 2], t) == "-"
+            {
+                start -= 2;
+                continue;
+            }
             if np_word(t) {
                 start -= 1;
                 // A determiner opens the phrase, unless a preposition or "and" joins it
@@ -384,7 +396,7 @@ impl<'t> SentenceView<'t> {
         }
         // The head phrase ends before the first preposition: "experts" of "experts on
         // North Korea".
-        let head_end = head_end(self.tokens, start, j);
+        let head_end = head_end(self.text, self.tokens, start, j);
         let mention = read_subject(self.text, &self.tokens[start..head_end], general)?;
         let span = Span::new(self.tokens[start].span.start, self.tokens[head_end - 1].span.end);
         Some(Subject { mention, span, start, general })
@@ -548,6 +560,19 @@ impl<'t> SentenceView<'t> {
             } else if self.common_word(end) && lexicon().cue_verb(t.norm.as_str()).is_none() {
                 general = true;
                 end += 1;
+            } else if end > start
+                && !t.capitalized
+                && lexicon()
+                    .cue_verb(t.norm.as_str())
+                    .is_some_and(|v| v.noun_like && v.form == VerbForm::Present)
+                && (is_determiner(&self.tokens[end - 1])
+                    || self.common_word(end - 1)
+                    || np_word(&self.tokens[end - 1]))
+                && self.tokens.get(end + 1).is_none_or(|n| !lexicon().pronouns.contains_key(n.norm.as_str()))
+            {
+                // A verb that is also a noun, inside the phrase: "a press release".
+                general = true;
+                end += 1;
             } else if self.modifying_verb_form(end) {
                 // "show insiders", "survey data": a verb's base form before a noun.
                 general = true;
@@ -575,7 +600,8 @@ impl<'t> SentenceView<'t> {
         if end == start {
             return None;
         }
-        let head_end = head_end.unwrap_or(end).min(end).min(self::head_end(self.tokens, start, end));
+        let head_end =
+            head_end.unwrap_or(end).min(end).min(self::head_end(self.text, self.tokens, start, end));
         let mention = read_subject(self.text, &self.tokens[start..head_end], general)?;
         let span = Span::new(self.tokens[start].span.start, self.tokens[head_end - 1].span.end);
         Some(Subject { mention, span, start, general })
@@ -861,7 +887,7 @@ struct Subject {
 /// Where the head of the phrase `start..end` ends: before its first preposition ("experts"
 /// of "experts on North Korea"), and right after a role noun that lower-case words follow
 /// ("official" of "official familiar with the talks").
-fn head_end(tokens: &[Token], start: usize, end: usize) -> usize {
+fn head_end(text: &str, tokens: &[Token], start: usize, end: usize) -> usize {
     // "of" between capitalised words is part of a name: "Ministry of Transport".
     let in_name = |k: usize| {
         tokens[k].norm == "of"
@@ -875,7 +901,11 @@ fn head_end(tokens: &[Token], start: usize, end: usize) -> usize {
         .find(|&k| PHRASE_PREPOSITIONS.contains(&tokens[k].norm.as_str()) && !in_name(k) && !partitive(k))
         .unwrap_or(end);
     let lex = lexicon();
-    match (start..end).rev().find(|&k| lex.role(&tokens[k].norm).is_some()) {
+    // A role word joined by a hyphen to a participle is a modifier ("state-run").
+    let modifier = |k: usize| {
+        k + 1 < end && gap(text, &tokens[k], &tokens[k + 1]) == "-" && hyphen_participle(&tokens[k + 1].norm)
+    };
+    match (start..end).rev().find(|&k| lex.role(&tokens[k].norm).is_some() && !modifier(k)) {
         // "state regulators": a plural noun after a modifying role word is the head.
         Some(role)
             if role + 1 < end
@@ -886,6 +916,12 @@ fn head_end(tokens: &[Token], start: usize, end: usize) -> usize {
         }
         _ => end,
     }
+}
+
+/// Whether a word after a hyphen makes the compound a participle that modifies a noun:
+/// "Musk-owned", "state-run", "Saudi-led".
+fn hyphen_participle(word: &str) -> bool {
+    word.ends_with("ed") || word == "run"
 }
 
 /// How many capitalised words of four letters or more (past the first word) make a
