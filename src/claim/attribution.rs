@@ -603,6 +603,20 @@ impl<'t> SentenceView<'t> {
         let head_end =
             head_end.unwrap_or(end).min(end).min(self::head_end(self.text, self.tokens, start, end));
         let mention = read_subject(self.text, &self.tokens[start..head_end], general)?;
+        // A document "from" or "by" someone is theirs: "a press release from the
+        // automaker" is the automaker's word.
+        if matches!(mention, Mention::Description { kind: RoleKind::Document, .. })
+            && head_end < end
+            && matches!(self.tokens[head_end].norm.as_str(), "from" | "by")
+            && let Some(issuer) = self.np_after(head_end + 1).filter(|s| {
+                !matches!(
+                    s.mention,
+                    Mention::Description { kind: RoleKind::Document, .. } | Mention::Pronoun(..)
+                )
+            })
+        {
+            return Some(issuer);
+        }
         let span = Span::new(self.tokens[start].span.start, self.tokens[head_end - 1].span.end);
         Some(Subject { mention, span, start, general })
     }
