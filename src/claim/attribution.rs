@@ -714,7 +714,11 @@ impl<'t> SentenceView<'t> {
         let candidate = |k: usize| {
             // A description before a relative clause or an "including" list: "The poll,
             // which tracks …, showed", "Other unions, including the AFT, endorsed".
-            let relative = matches!(self.tokens[k + 1].norm.as_str(), "who" | "which" | "including");
+            // So does a phrase that opens with a past participle: "The report, released
+            // by the audit office on Thursday, found".
+            let opener = &self.tokens[k + 1];
+            let relative = matches!(opener.norm.as_str(), "who" | "which" | "including")
+                || (!opener.capitalized && opener.norm.len() > 4 && opener.norm.ends_with("ed"));
             match self.np_ending(k + 1, true)? {
                 found @ Subject { mention: Mention::Named { .. }, .. } if self.clause_start(found.start) => {
                     Some(found)
