@@ -366,7 +366,17 @@ impl<'t> SentenceView<'t> {
                 start -= 1;
                 continue;
             }
-            if self.common_word(start - 1) || self.participle_modifier(start - 1, start < j) {
+            // A word that is also a verb is a noun after a determiner: "people familiar
+            // with the matter", "officials close to the talks".
+            let noun_after_article = start >= 2
+                && is_determiner(&self.tokens[start - 2])
+                && !t.capitalized
+                && lex.verb_signals.contains(t.norm.as_str())
+                && !lex.subject_skip.contains(t.norm.as_str());
+            if self.common_word(start - 1)
+                || self.participle_modifier(start - 1, start < j)
+                || noun_after_article
+            {
                 general = true;
                 start -= 1;
                 continue;
@@ -397,6 +407,10 @@ impl<'t> SentenceView<'t> {
         // The head phrase ends before the first preposition: "experts" of "experts on
         // North Korea".
         let head_end = head_end(self.text, self.tokens, start, j);
+        // A head word never ends in a hyphen: "post-traumatic stress" is no speaker.
+        if head_end < j && gap(self.text, &self.tokens[head_end - 1], &self.tokens[head_end]) == "-" {
+            return None;
+        }
         let mention = read_subject(self.text, &self.tokens[start..head_end], general)?;
         let span = Span::new(self.tokens[start].span.start, self.tokens[head_end - 1].span.end);
         Some(Subject { mention, span, start, general })
@@ -1044,7 +1058,9 @@ fn acceptable(
             let mut words =
                 view.tokens[subject.start..].iter().take_while(|t| t.span.end <= subject.span.end);
             let first = words.next();
-            let nominal = words.next().is_some() || first.is_some_and(|t| t.norm.ends_with('s') || t.numeric);
+            let nominal = words.next().is_some()
+                || first
+                    .is_some_and(|t| t.norm.ends_with('s') || t.numeric || lexicon().role(&t.norm).is_some());
             // A document with a phrase after it may have a verb that is a noun too:
             // "Video of the incident shows" (not "post-traumatic stress").
             let document = matches!(subject.mention, Mention::Description { kind: RoleKind::Document, .. })
