@@ -164,3 +164,60 @@ pub(crate) fn read(
         dated: quantities.iter().any(|q| q.kind == QuantityKind::Date && q.day.is_some()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Extractor, term_key};
+    use crate::{Article, ClaimSet};
+
+    /// The slots of the first claim of `text`, with its term keys.
+    fn first(text: &str) -> (super::Slots, Vec<u64>) {
+        let set = ClaimSet::new(Article::parse(text).unwrap()).unwrap();
+        let claim = &set.claims()[0];
+        (claim.slots.clone(), claim.term_keys.clone())
+    }
+
+    /// The term key of a word, as the extractor makes it.
+    fn key(word: &str) -> u64 {
+        term_key(&Extractor::new().stem(word))
+    }
+
+    #[test]
+    fn reads_places_parties_and_days() {
+        let (slots, terms) = first("The minister held talks with the envoy in Paris on Sunday.");
+        let words = &super::super::lexicon().slot_words;
+        let fillers: Vec<(Option<u8>, Vec<u64>)> =
+            slots.fillers.iter().map(|f| (Some(f.preposition), f.words().to_vec())).collect();
+        assert_eq!(
+            fillers,
+            [
+                (words.get("with").preposition, vec![key("envoy")]),
+                (words.get("in").preposition, vec![key("paris")])
+            ]
+        );
+        assert_eq!(slots.weekdays, 1 << 6, "Sunday");
+        assert!(slots.heads.is_empty() && !slots.dated);
+        assert!(slots.mentions(&terms, &[key("envoy"), key("paris")]));
+        // A plain noun after a preposition is no slot ("in the morning").
+        let (slots, _) = first("Talks resumed in the morning.");
+        assert!(slots.fillers.is_empty());
+    }
+
+    #[test]
+    fn reads_what_figures_are_of() {
+        let (slots, terms) = first("The city will spend $40 million on new flood walls.");
+        assert_eq!(&*slots.heads, [key("walls")]);
+        assert!(terms.contains(&key("walls")));
+        let (slots, _) = first("Officials said 1,200 people were evacuated on Oct. 16.");
+        assert_eq!(&*slots.heads, [key("person")]);
+        assert!(slots.dated);
+    }
+
+    #[test]
+    fn the_speakers_words_are_mentions() {
+        let (slots, terms) = first("The health minister said talks with union leaders in Lisbon ended.");
+        assert!(!terms.contains(&key("minister")), "the speaker's words are no terms");
+        assert!(slots.mentions(&terms, &[key("minister")]));
+        assert!(!slots.mentions(&terms, &[key("envoy")]));
+    }
+}
