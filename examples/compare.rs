@@ -37,13 +37,14 @@ pub fn run(args: &[String]) -> Outcome {
             "--json" => json = true,
             "--meaning" => matcher = matcher.meaning_threshold(number("--meaning")?),
             "--overlap" => matcher = matcher.meaning_overlap(number("--overlap")?),
+            "--soft" => matcher = matcher.soft_threshold(number("--soft")?),
             "--html" => match args.next() {
                 Some(out) => html = Some(out.clone()),
                 None => return Err(("error: --html needs an output file".into(), 2)),
             },
             "-h" | "--help" => {
                 return Ok("usage: compare [--json | --html OUT.html] [--meaning COSINE] \
-                     [--overlap SHARE] [FILE...]  (no files: the bundled seed articles)\n"
+                     [--overlap SHARE] [--soft SCORE] [FILE...]  (no files: the bundled seed articles)\n"
                     .into());
             }
             _ if arg.starts_with("--") => return Err((format!("error: unknown option {arg}"), 2)),

@@ -12,7 +12,8 @@ mod text;
 
 pub use align::{
     DEFAULT_MAX_PROPOSING, DEFAULT_MAX_SOURCES, DEFAULT_MEANING_OVERLAP, DEFAULT_MEANING_THRESHOLD,
-    DEFAULT_MIN_SHARED_TERMS, DEFAULT_QUOTE_SIMILARITY, DEFAULT_THRESHOLD, Matcher, MatcherBuilder,
+    DEFAULT_MIN_SHARED_TERMS, DEFAULT_QUOTE_SIMILARITY, DEFAULT_SOFT_THRESHOLD, DEFAULT_THRESHOLD, Matcher,
+    MatcherBuilder,
 };
 pub use article::{
     Article, ArticleParser, ArticleParserBuilder, ArticleRecord, Boilerplate, BoilerplateKind,

@@ -200,7 +200,7 @@ fn mentions_word(text: &str, word: &str) -> bool {
 /// same kind and unit (see [`Quantity::overlaps`]), and for counts, the same thing
 /// counted ("31 people" and "14 people", never "40 trains"), or nothing said on
 /// either side.
-fn same_role(a: &Quantity, b: &Quantity) -> bool {
+pub(super) fn same_role(a: &Quantity, b: &Quantity) -> bool {
     let durations = a.kind == QuantityKind::Duration && b.kind == QuantityKind::Duration;
     if !(a.comparable(b) || durations) {
         return false;
@@ -218,7 +218,7 @@ fn same_role(a: &Quantity, b: &Quantity) -> bool {
 
 /// Whether two quantities of the same role may be the same figure: their intervals
 /// overlap, or their values are equal up to rounding.
-fn consistent(a: &Quantity, b: &Quantity) -> bool {
+pub(super) fn consistent(a: &Quantity, b: &Quantity) -> bool {
     a.overlaps(b) || a.agrees_with(b)
 }
 
