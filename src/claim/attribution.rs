@@ -408,7 +408,10 @@ impl<'t> SentenceView<'t> {
         // North Korea".
         let head_end = head_end(self.text, self.tokens, start, j);
         // A head word never ends in a hyphen: "post-traumatic stress" is no speaker.
-        if head_end < j && gap(self.text, &self.tokens[head_end - 1], &self.tokens[head_end]) == "-" {
+        if head_end > start
+            && head_end < j
+            && gap(self.text, &self.tokens[head_end - 1], &self.tokens[head_end]) == "-"
+        {
             return None;
         }
         let mention = read_subject(self.text, &self.tokens[start..head_end], general)?;
