@@ -38,6 +38,7 @@ pub fn run(args: &[String]) -> Outcome {
             "--json" => json = true,
             "--meaning" => matcher = matcher.meaning_threshold(number("--meaning")?),
             "--overlap" => matcher = matcher.meaning_overlap(number("--overlap")?),
+            "--soft" => matcher = matcher.soft_threshold(number("--soft")?),
             "--containment" => matcher = matcher.containment(number("--containment")?),
             "--containment-floor" => matcher = matcher.containment_floor(number("--containment-floor")?),
             "--threshold" => matcher = matcher.threshold(number("--threshold")?),
@@ -47,7 +48,7 @@ pub fn run(args: &[String]) -> Outcome {
             },
             "-h" | "--help" => {
                 return Ok("usage: compare [--json | --html OUT.html] [--meaning COSINE] \
-                     [--overlap SHARE] [--containment LEAN] [--containment-floor SHARE] \
+                     [--overlap SHARE] [--soft SCORE] [--containment LEAN] [--containment-floor SHARE] \
                      [--threshold SIMILARITY] [FILE...]  (no files: the bundled seed articles)\n"
                     .into());
             }

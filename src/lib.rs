@@ -13,7 +13,7 @@ mod text;
 pub use align::{
     DEFAULT_CONTAINMENT, DEFAULT_CONTAINMENT_FLOOR, DEFAULT_MAX_PROPOSING, DEFAULT_MAX_SOURCES,
     DEFAULT_MEANING_OVERLAP, DEFAULT_MEANING_THRESHOLD, DEFAULT_MIN_SHARED_TERMS, DEFAULT_QUOTE_SIMILARITY,
-    DEFAULT_THRESHOLD, Matcher, MatcherBuilder,
+    DEFAULT_SOFT_THRESHOLD, DEFAULT_THRESHOLD, Matcher, MatcherBuilder,
 };
 pub use article::{
     Article, ArticleParser, ArticleParserBuilder, ArticleRecord, Boilerplate, BoilerplateKind,

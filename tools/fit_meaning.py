@@ -12,10 +12,18 @@ mean and NAnCo's mean. Then, as a check on data that took no part in the fit, ea
 is held out in turn: the values are chosen on the other seven and the held-out unit's
 score at them is printed next to its score with meaning off.
 
-usage: python3 tools/fit_meaning.py [COMPARE_BIN]   (after cargo build --release --examples)
+With --soft it fits DEFAULT_SOFT_THRESHOLD (src/align/soft.rs) instead, the meaning
+constants at their defaults: for each soft threshold on a grid (and with soft matching
+off) it scores the same units and counts the differences flagged on the dev clusters and
+the bundled seeds; values that flag more than soft matching off does, or any on a gold
+agreement, are out (precision first: no gold item catches a false difference between
+two facts). The lowest threshold with the best objective is chosen.
+
+usage: python3 tools/fit_meaning.py [--soft] [COMPARE_BIN]   (after cargo build --release --examples)
 """
 import glob
 import itertools
+import json
 import os
 import re
 import subprocess
@@ -34,26 +42,38 @@ THRESHOLDS = [0.3, 0.4, 0.5, 0.6, 0.7]
 # these, so the objective cannot.
 OVERLAPS = [0.4, 0.5, 0.6, 0.7, 0.8]
 OFF = (2.0, 1.0)
+SOFT_THRESHOLDS = [0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6]
+SOFT_OFF = 2.0
+SEEDS = os.path.join(HERE, "..", "..", "shared", "seeds")
 
 
 def natural(path):
     return [int(x) if x.isdigit() else x for x in re.split(r"(\d+)", path)]
 
 
-def score(binary, threshold, overlap):
+def flagged(report):
+    """Differences flagged in one compare --json report."""
+    with open(report, encoding="utf-8") as f:
+        return sum(a["kind"] == "difference" for a in json.load(f)["alignments"])
+
+
+def score(binary, threshold, overlap, soft=None):
     """Scores per unit ("dev:<cluster>", "nanco:<question>") and whether any difference
-    fell on a gold agreement."""
+    fell on a gold agreement; with `soft`, also the differences flagged on the dev
+    clusters and the seeds."""
     with tempfile.TemporaryDirectory() as d:
         wrapper = os.path.join(d, "compare")
+        extra = "" if soft is None else f" --soft {soft}"
         with open(wrapper, "w") as f:
-            f.write(f'#!/bin/sh\nexec "{binary}" --meaning {threshold} --overlap {overlap} "$@"\n')
+            f.write(f'#!/bin/sh\nexec "{binary}" --meaning {threshold} --overlap {overlap}{extra} "$@"\n')
         os.chmod(wrapper, 0o755)
-        units, false_agreement = {}, False
+        units, false_agreement, flags = {}, False, 0
         for cluster in sorted(glob.glob(os.path.join(EVAL, "dev", "*", ""))):
             files = sorted(glob.glob(cluster + "*.txt"), key=natural)
             report = os.path.join(d, "report.json")
             with open(report, "w") as out:
                 subprocess.run([wrapper, "--json", *files], stdout=out, check=True)
+            flags += flagged(report)
             v = subprocess.run([sys.executable, os.path.join(EVAL, "score.py"), cluster + "gold.toml", report,
                                 "--verbose"], capture_output=True, text=True).stdout
             passed = total = 0
@@ -67,7 +87,14 @@ def score(binary, threshold, overlap):
                            text=True).stdout
         for m in re.finditer(r"^(Q\d+): .*balanced accuracy ([0-9.]+)", v, re.M):
             units["nanco:" + m[1]] = float(m[2])
-    return units, false_agreement
+        if soft is None:
+            return units, false_agreement
+        seeds = os.path.join(d, "seeds.json")
+        with open(seeds, "w") as out:
+            subprocess.run([wrapper, "--json", *sorted(glob.glob(os.path.join(SEEDS, "*.txt")))], stdout=out,
+                           check=True)
+        flags += flagged(seeds)
+    return units, false_agreement, flags
 
 
 def objective(units, keep):
@@ -76,7 +103,28 @@ def objective(units, keep):
     return (sum(dev) / max(len(dev), 1) + sum(nanco) / max(len(nanco), 1)) / 2
 
 
+def fit_soft(binary):
+    """Fits DEFAULT_SOFT_THRESHOLD at the default meaning constants."""
+    from_meaning = (0.3, 0.5)
+    grid = {}
+    for soft in [SOFT_OFF] + SOFT_THRESHOLDS:
+        grid[soft] = score(binary, *from_meaning, soft=soft)
+        units, bad, flags = grid[soft]
+        print(f"soft {soft:.2f}: objective {objective(units, units):.4f}, {flags} differences flagged"
+              f"{'  (difference on a gold agreement)' if bad else ''}  "
+              + " ".join(f"{k}={v:.3f}" for k, v in sorted(units.items())), flush=True)
+    allowed = {k: v for k, v in grid.items() if not v[1] and v[2] <= grid[SOFT_OFF][2]}
+    every = list(grid[SOFT_OFF][0])
+    best = max(allowed, key=lambda k: (round(objective(allowed[k][0], every), 6), -k))
+    print(f"\nchosen: DEFAULT_SOFT_THRESHOLD = {best}")
+
+
 def main():
+    if "--soft" in sys.argv[1:]:
+        args = [a for a in sys.argv[1:] if a != "--soft"]
+        binary = args[0] if args else os.path.join(HERE, "..", "target", "release", "examples", "compare")
+        fit_soft(os.path.abspath(binary))
+        return
     binary = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "..", "target", "release", "examples", "compare")
     binary = os.path.abspath(binary)
     grid = {}

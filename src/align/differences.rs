@@ -89,7 +89,8 @@ type Sides<'a, 'r> = [(usize, &'a [Member<'r>])];
 
 /// Speaker: two sources with speakers and none in common, where no description on one
 /// side can be a named speaker of the other ("the company" in an article that names
-/// SpaceX may be SpaceX).
+/// SpaceX may be SpaceX) and the two are not both singular definite descriptions ("the
+/// spaceflight company" and "the spacecraft maker" may be one).
 fn speaker(sides: &Sides<'_, '_>, name: &dyn Fn(usize) -> String) -> Option<Difference> {
     fn speakers<'m, 'r>(ms: &'m [Member<'r>]) -> impl Iterator<Item = (&'r ReportSpeaker, &'r str)> + 'm {
         ms.iter().filter_map(|m| Some((m.claim.speaker.as_ref()?, m.input)))
@@ -102,7 +103,10 @@ fn speaker(sides: &Sides<'_, '_>, name: &dyn Fn(usize) -> String) -> Option<Diff
             || documents(y)
             || speakers(x).any(|(a, input_a)| {
                 speakers(y).any(|(b, input_b)| {
-                    a.key == b.key || may_refer_to(a, input_a, b) || may_refer_to(b, input_b, a)
+                    a.key == b.key
+                        || may_refer_to(a, input_a, b)
+                        || may_refer_to(b, input_b, a)
+                        || (definite_singular(a) && definite_singular(b))
                 })
             })
     };
@@ -156,22 +160,31 @@ fn shared_share(x: &[CompactString], y: &[CompactString]) -> f64 {
 /// another source: the description's article names that speaker too. A plural or
 /// indefinite description ("U.S. officials", "a diplomat") is someone else.
 fn may_refer_to(description: &ReportSpeaker, input: &str, named: &ReportSpeaker) -> bool {
-    if description.kind == SpeakerKind::Named || named.kind != SpeakerKind::Named {
+    if named.kind != SpeakerKind::Named || !definite_singular(description) {
         return false;
     }
-    let mut words = description.mention.split_whitespace();
-    let definite = words
+    named.name.split_whitespace().last().is_some_and(|surname| mentions_word(input, surname))
+}
+
+/// Whether a speaker is named by a singular definite description of a person or a
+/// body ("the company", "the minister", "the rocket maker": a head word
+/// the lexicon does not know may be either), which may stand for a speaker another
+/// source names or describes otherwise.
+fn definite_singular(description: &ReportSpeaker) -> bool {
+    if description.kind == SpeakerKind::Named {
+        return false;
+    }
+    let definite = description
+        .mention
+        .split_whitespace()
         .next()
         .is_some_and(|w| ["the", "its", "his", "her", "their"].iter().any(|d| w.eq_ignore_ascii_case(d)));
     let Some(head) = description.mention.split_whitespace().last().map(str::to_lowercase) else {
         return false;
     };
     let plural = head.ends_with('s') && !head.ends_with("ss");
-    let fits = matches!(lexicon().role(&head), Some(RoleKind::Person | RoleKind::Group));
-    if !definite || plural || !fits {
-        return false;
-    }
-    named.name.split_whitespace().last().is_some_and(|surname| mentions_word(input, surname))
+    let fits = matches!(lexicon().role(&head), Some(RoleKind::Person | RoleKind::Group) | None);
+    definite && !plural && fits
 }
 
 /// Whether `word` stands in `text` as a whole word.
@@ -187,7 +200,7 @@ fn mentions_word(text: &str, word: &str) -> bool {
 /// same kind and unit (see [`Quantity::overlaps`]), and for counts, the same thing
 /// counted ("31 people" and "14 people", never "40 trains"), or nothing said on
 /// either side.
-fn same_role(a: &Quantity, b: &Quantity) -> bool {
+pub(super) fn same_role(a: &Quantity, b: &Quantity) -> bool {
     let durations = a.kind == QuantityKind::Duration && b.kind == QuantityKind::Duration;
     if !(a.comparable(b) || durations) {
         return false;
@@ -205,7 +218,7 @@ fn same_role(a: &Quantity, b: &Quantity) -> bool {
 
 /// Whether two quantities of the same role may be the same figure: their intervals
 /// overlap, or their values are equal up to rounding.
-fn consistent(a: &Quantity, b: &Quantity) -> bool {
+pub(super) fn consistent(a: &Quantity, b: &Quantity) -> bool {
     a.overlaps(b) || a.agrees_with(b)
 }
 

@@ -332,6 +332,18 @@ impl<'t> SentenceView<'t> {
             if start < j && boundary(self.text, t, &self.tokens[start]) {
                 break;
             }
+            // A participle joined by a hyphen to the word before it: "the Musk-owned
+            // company", "the state-run broadcaster" (not "his 100-page report").
+            if start >= 2
+                && start < j
+                && !t.capitalized
+                && hyphen_participle(&t.norm)
+                && !self.tokens[start - 2].numeric
+                && gap(self.text, &self.tokens[start - 2], t) == "-"
+            {
+                start -= 2;
+                continue;
+            }
             if np_word(t) {
                 start -= 1;
                 // A determiner opens the phrase, unless a preposition or "and" joins it
@@ -354,7 +366,17 @@ impl<'t> SentenceView<'t> {
                 start -= 1;
                 continue;
             }
-            if self.common_word(start - 1) || self.participle_modifier(start - 1, start < j) {
+            // A word that is also a verb is a noun after a determiner: "people familiar
+            // with the matter", "officials close to the talks".
+            let noun_after_article = start >= 2
+                && is_determiner(&self.tokens[start - 2])
+                && !t.capitalized
+                && lex.verb_signals.contains(t.norm.as_str())
+                && !lex.subject_skip.contains(t.norm.as_str());
+            if self.common_word(start - 1)
+                || self.participle_modifier(start - 1, start < j)
+                || noun_after_article
+            {
                 general = true;
                 start -= 1;
                 continue;
@@ -384,7 +406,14 @@ impl<'t> SentenceView<'t> {
         }
         // The head phrase ends before the first preposition: "experts" of "experts on
         // North Korea".
-        let head_end = head_end(self.tokens, start, j);
+        let head_end = head_end(self.text, self.tokens, start, j);
+        // A head word never ends in a hyphen: "post-traumatic stress" is no speaker.
+        if head_end > start
+            && head_end < j
+            && gap(self.text, &self.tokens[head_end - 1], &self.tokens[head_end]) == "-"
+        {
+            return None;
+        }
         let mention = read_subject(self.text, &self.tokens[start..head_end], general)?;
         let span = Span::new(self.tokens[start].span.start, self.tokens[head_end - 1].span.end);
         Some(Subject { mention, span, start, general })
@@ -548,6 +577,19 @@ impl<'t> SentenceView<'t> {
             } else if self.common_word(end) && lexicon().cue_verb(t.norm.as_str()).is_none() {
                 general = true;
                 end += 1;
+            } else if end > start
+                && !t.capitalized
+                && lexicon()
+                    .cue_verb(t.norm.as_str())
+                    .is_some_and(|v| v.noun_like && v.form == VerbForm::Present)
+                && (is_determiner(&self.tokens[end - 1])
+                    || self.common_word(end - 1)
+                    || np_word(&self.tokens[end - 1]))
+                && self.tokens.get(end + 1).is_none_or(|n| !lexicon().pronouns.contains_key(n.norm.as_str()))
+            {
+                // A verb that is also a noun, inside the phrase: "a press release".
+                general = true;
+                end += 1;
             } else if self.modifying_verb_form(end) {
                 // "show insiders", "survey data": a verb's base form before a noun.
                 general = true;
@@ -575,8 +617,23 @@ impl<'t> SentenceView<'t> {
         if end == start {
             return None;
         }
-        let head_end = head_end.unwrap_or(end).min(end).min(self::head_end(self.tokens, start, end));
+        let head_end =
+            head_end.unwrap_or(end).min(end).min(self::head_end(self.text, self.tokens, start, end));
         let mention = read_subject(self.text, &self.tokens[start..head_end], general)?;
+        // A document "from" or "by" someone is theirs: "a press release from the
+        // automaker" is the automaker's word.
+        if matches!(mention, Mention::Description { kind: RoleKind::Document, .. })
+            && head_end < end
+            && matches!(self.tokens[head_end].norm.as_str(), "from" | "by")
+            && let Some(issuer) = self.np_after(head_end + 1).filter(|s| {
+                !matches!(
+                    s.mention,
+                    Mention::Description { kind: RoleKind::Document, .. } | Mention::Pronoun(..)
+                )
+            })
+        {
+            return Some(issuer);
+        }
         let span = Span::new(self.tokens[start].span.start, self.tokens[head_end - 1].span.end);
         Some(Subject { mention, span, start, general })
     }
@@ -674,7 +731,11 @@ impl<'t> SentenceView<'t> {
         let candidate = |k: usize| {
             // A description before a relative clause or an "including" list: "The poll,
             // which tracks …, showed", "Other unions, including the AFT, endorsed".
-            let relative = matches!(self.tokens[k + 1].norm.as_str(), "who" | "which" | "including");
+            // So does a phrase that opens with a past participle: "The report, released
+            // by the audit office on Thursday, found".
+            let opener = &self.tokens[k + 1];
+            let relative = matches!(opener.norm.as_str(), "who" | "which" | "including")
+                || (!opener.capitalized && opener.norm.len() > 4 && opener.norm.ends_with("ed"));
             match self.np_ending(k + 1, true)? {
                 found @ Subject { mention: Mention::Named { .. }, .. } if self.clause_start(found.start) => {
                     Some(found)
@@ -861,7 +922,7 @@ struct Subject {
 /// Where the head of the phrase `start..end` ends: before its first preposition ("experts"
 /// of "experts on North Korea"), and right after a role noun that lower-case words follow
 /// ("official" of "official familiar with the talks").
-fn head_end(tokens: &[Token], start: usize, end: usize) -> usize {
+fn head_end(text: &str, tokens: &[Token], start: usize, end: usize) -> usize {
     // "of" between capitalised words is part of a name: "Ministry of Transport".
     let in_name = |k: usize| {
         tokens[k].norm == "of"
@@ -875,7 +936,11 @@ fn head_end(tokens: &[Token], start: usize, end: usize) -> usize {
         .find(|&k| PHRASE_PREPOSITIONS.contains(&tokens[k].norm.as_str()) && !in_name(k) && !partitive(k))
         .unwrap_or(end);
     let lex = lexicon();
-    match (start..end).rev().find(|&k| lex.role(&tokens[k].norm).is_some()) {
+    // A role word joined by a hyphen to a participle is a modifier ("state-run").
+    let modifier = |k: usize| {
+        k + 1 < end && gap(text, &tokens[k], &tokens[k + 1]) == "-" && hyphen_participle(&tokens[k + 1].norm)
+    };
+    match (start..end).rev().find(|&k| lex.role(&tokens[k].norm).is_some() && !modifier(k)) {
         // "state regulators": a plural noun after a modifying role word is the head.
         Some(role)
             if role + 1 < end
@@ -886,6 +951,12 @@ fn head_end(tokens: &[Token], start: usize, end: usize) -> usize {
         }
         _ => end,
     }
+}
+
+/// Whether a word after a hyphen makes the compound a participle that modifies a noun:
+/// "Musk-owned", "state-run", "Saudi-led".
+fn hyphen_participle(word: &str) -> bool {
+    word.ends_with("ed") || word == "run"
 }
 
 /// How many capitalised words of four letters or more (past the first word) make a
@@ -951,6 +1022,12 @@ fn acceptable(
         Mention::Description { .. } if view.lone_quantifier(subject) => {
             !verb.noun_like && verb.form != VerbForm::Participle && view.clause_start(subject.start)
         }
+        // A month or a day is no speaker: "A poll released in late August found".
+        Mention::Named { name, .. }
+            if !name.contains(' ') && CALENDAR_WORDS.contains(&name.to_lowercase().as_str()) =>
+        {
+            false
+        }
         Mention::Named { name, .. } => {
             let single = !name.contains(' ');
             // The name's first word, past a determiner ("The IMF expects"): only a name
@@ -984,7 +1061,9 @@ fn acceptable(
             let mut words =
                 view.tokens[subject.start..].iter().take_while(|t| t.span.end <= subject.span.end);
             let first = words.next();
-            let nominal = words.next().is_some() || first.is_some_and(|t| t.norm.ends_with('s') || t.numeric);
+            let nominal = words.next().is_some()
+                || first
+                    .is_some_and(|t| t.norm.ends_with('s') || t.numeric || lexicon().role(&t.norm).is_some());
             // A document with a phrase after it may have a verb that is a noun too:
             // "Video of the incident shows" (not "post-traumatic stress").
             let document = matches!(subject.mention, Mention::Description { kind: RoleKind::Document, .. })

@@ -80,6 +80,82 @@ pub(crate) struct Lexicon {
     /// The phrases of `cues` by pattern id; the first `hedge_count` are hedges.
     pub cue_words: Vec<&'static str>,
     pub hedge_count: usize,
+    /// The lists of `slot_words.txt`, read by `slots`.
+    pub slot_words: SlotWords,
+}
+
+/// What a word of `slot_words.txt` is to the slot facts.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct SlotWord {
+    /// Its place among the slot prepositions, if it is one ("in", "with").
+    pub preposition: Option<u8>,
+    /// A preposition after a sum of money that names what it is spent on.
+    pub money: bool,
+    /// A word skipped between a preposition and its object.
+    pub determiner: bool,
+    /// The day of the week it names (0: Monday).
+    pub weekday: Option<u8>,
+}
+
+/// The word lists of `slot_words.txt`: one lookup tells all a word is.
+pub(crate) struct SlotWords {
+    /// Every listed word.
+    words: HashMap<&'static str, SlotWord>,
+    /// Per first byte (ASCII), one bit per length (up to 31) of the listed words that
+    /// start with it: most words are ruled out by it without hashing.
+    lengths: [u32; 128],
+    /// The days of the week from Monday.
+    pub weekdays: Vec<&'static str>,
+}
+
+impl SlotWords {
+    /// Reads the sections of `slot_words.txt`.
+    fn new(data: &'static str) -> SlotWords {
+        let mut words: HashMap<&'static str, SlotWord> = HashMap::default();
+        let (mut section, mut prepositions, mut weekdays) = ("", 0u8, Vec::new());
+        for line in lines(data) {
+            if line.starts_with('[') {
+                section = line;
+                continue;
+            }
+            for word in line.split_whitespace() {
+                let entry = words.entry(word).or_default();
+                match section {
+                    "[prepositions]" => {
+                        entry.preposition = Some(prepositions);
+                        prepositions += 1;
+                    }
+                    "[money]" => entry.money = true,
+                    "[determiners]" => entry.determiner = true,
+                    "[weekdays]" => {
+                        entry.weekday = Some(weekdays.len() as u8);
+                        weekdays.push(word);
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let mut lengths = [0u32; 128];
+        for w in words.keys() {
+            assert!(w.is_ascii() && w.len() < 32, "slot words are short ASCII words: {w}");
+            lengths[usize::from(w.as_bytes()[0])] |= 1 << w.len();
+        }
+        SlotWords { words, lengths, weekdays }
+    }
+
+    /// What `word` (lower case) is to the slot facts; all `None` and false if unlisted.
+    pub fn get(&self, word: &str) -> SlotWord {
+        let listed_shape = match word.as_bytes() {
+            [first, ..] if first.is_ascii() && word.len() < 32 => {
+                self.lengths[usize::from(*first)] & (1 << word.len()) != 0
+            }
+            _ => false,
+        };
+        if !listed_shape {
+            return SlotWord::default();
+        }
+        self.words.get(word).copied().unwrap_or_default()
+    }
 }
 
 /// One leftmost-longest automaton over the phrases of two lists; pattern ids of the
@@ -152,6 +228,7 @@ pub(crate) fn lexicon() -> &'static Lexicon {
             cues,
             cue_words,
             hedge_count,
+            slot_words: SlotWords::new(include_str!("../data/slot_words.txt")),
         }
     })
 }

@@ -5,6 +5,7 @@ mod attribution;
 mod clause;
 mod lexicon;
 mod quantity;
+mod slots;
 mod speaker;
 
 pub use attribution::{Attribution, AttributionForm};
@@ -14,6 +15,7 @@ pub use speaker::{Speaker, SpeakerKind};
 pub(crate) use lexicon::RoleKind;
 pub(crate) use lexicon::lexicon;
 pub(crate) use quantity::number_word;
+pub(crate) use slots::Slots;
 pub(crate) use speaker::fold_name;
 
 use std::cell::RefCell;
@@ -76,6 +78,10 @@ pub struct Claim<'a> {
     /// The terms' keys ([`term_key`]), in the same order: the matcher compares these.
     #[serde(skip)]
     pub(crate) term_keys: Vec<u64>,
+    /// What fills the slots of the fact (places, parties, days, what figures count),
+    /// for the matcher's slot checks.
+    #[serde(skip)]
+    pub(crate) slots: Slots,
 }
 
 /// The key the matcher knows a term by: a fixed 64-bit hash of its text, computed
@@ -424,7 +430,22 @@ impl Extractor {
         // Capitalised words folded once, for the terms and the topic (by token).
         let names: Vec<Option<CompactString>> =
             tokens.iter().map(|t| t.capitalized.then(|| fold_name(&t.norm))).collect();
-        let terms = self.terms(content, &names, attribution.as_ref(), &quantities);
+        let mut left_out = Vec::new();
+        let terms = self.terms(content, &names, attribution.as_ref(), &quantities, &mut left_out);
+        let term_keys: Vec<u64> = terms.iter().map(|t| term_key(t)).collect();
+        let lex = lexicon();
+        // The words after a trailing attribution are no terms either.
+        left_out.extend(
+            (content.len()..tokens.len()).filter(|&i| !lex.stopwords.contains(tokens[i].norm.as_str())),
+        );
+        let slots = slots::read(
+            lex,
+            tokens,
+            &quantities,
+            &left_out,
+            |i| term_key(&self.stem(term_word(lex, &tokens[i], names[i].as_ref()))),
+            |word| term_key(&self.stem(lex.synonyms.get(word).copied().unwrap_or(word))),
+        );
         claims.push(Claim {
             index: claims.len(),
             text: &clause.text[clause.span.range()],
@@ -437,8 +458,9 @@ impl Extractor {
             hedges,
             negations,
             quotes,
-            term_keys: terms.iter().map(|t| term_key(t)).collect(),
+            term_keys,
             terms,
+            slots,
         });
     }
 
@@ -463,13 +485,16 @@ impl Extractor {
     }
 
     /// The content terms of a sentence: stems of words that are not function words,
-    /// cue words or the speaker's own words; quantities as normalised values.
+    /// cue words or the speaker's own words; quantities as normalised values. The
+    /// tokens left out though no function words or quantities' words (the speaker's
+    /// words, cue words) are added to `left_out`.
     fn terms(
         &self,
         tokens: &[Token],
         names: &[Option<CompactString>],
         attribution: Option<&Attribution>,
         quantities: &[Quantity],
+        left_out: &mut Vec<usize>,
     ) -> Vec<CompactString> {
         let lex = lexicon();
         let mut terms: Vec<CompactString> = quantities.iter().map(Quantity::term).collect();
@@ -484,18 +509,19 @@ impl Extractor {
             while quantities.get(next_quantity).is_some_and(|q| q.span.end <= t.span.start) {
                 next_quantity += 1;
             }
-            if attribution.is_some_and(|a| inside(a.mention) || a.cue.is_some_and(inside))
-                || quantities.get(next_quantity).is_some_and(|q| inside(q.span))
-                || lex.stopwords.contains(t.norm.as_str())
-                || lex.speech_verbs.contains(t.norm.as_str())
-                || t.norm.chars().count() < 2
-            {
+            if quantities.get(next_quantity).is_some_and(|q| inside(q.span)) {
                 continue;
             }
-            let word: std::borrow::Cow<'_, str> = match lex.synonyms.get(t.norm.as_str()) {
-                Some(canonical) => (*canonical).into(),
-                None => names[i].as_deref().unwrap_or(t.norm.as_str()).into(),
-            };
+            if lex.stopwords.contains(t.norm.as_str()) || t.norm.chars().count() < 2 {
+                continue;
+            }
+            if attribution.is_some_and(|a| inside(a.mention) || a.cue.is_some_and(inside))
+                || lex.speech_verbs.contains(t.norm.as_str())
+            {
+                left_out.push(i);
+                continue;
+            }
+            let word: std::borrow::Cow<'_, str> = term_word(lex, t, names[i].as_ref()).into();
             if long && seen.contains(word.as_ref()) {
                 continue;
             }
@@ -516,6 +542,19 @@ impl Extractor {
         terms.sort_unstable();
         terms.dedup();
         terms
+    }
+}
+
+/// The word a token stands for among terms, before stemming: its synonym group's
+/// first word, else its folded form if it is a name (`name`), else its normal form.
+fn term_word<'w>(
+    lex: &'static lexicon::Lexicon,
+    token: &'w Token,
+    name: Option<&'w CompactString>,
+) -> &'w str {
+    match lex.synonyms.get(token.norm.as_str()) {
+        Some(canonical) => canonical,
+        None => name.map_or(token.norm.as_str(), CompactString::as_str),
     }
 }
 
@@ -597,7 +636,19 @@ fn governing(
     quoted_start: bool,
 ) -> Option<Attribution> {
     let inside = || found.iter().filter(|g| (from..to).contains(&g.cue));
-    if let Some(g) = inside().find(|g| g.speech).or_else(|| inside().next()) {
+    // A cue inside the content that an earlier one opened with "that" reports what
+    // that source found ("A poll found that 74 percent of voters said …": the poll).
+    // Not a relative clause's cue: "Mr. Obama, who understood that …, told".
+    let frame = inside().next().filter(|g| {
+        tokens.get(g.cue + 1).is_some_and(|t| t.norm == "that")
+            && !text
+                .get(g.attribution.mention.range())
+                .is_some_and(|m| matches!(m.to_lowercase().as_str(), "who" | "which" | "that"))
+    });
+    let nested = |g: &&Governor| {
+        frame.is_some_and(|f| g.cue > f.cue && g.attribution.form == AttributionForm::SpeakerFirst)
+    };
+    if let Some(g) = inside().find(|g| g.speech && !nested(g)).or_else(|| inside().next()) {
         return Some(g.attribution.clone());
     }
     // A clause opened by "and" or "but" goes on with what a speaker before it said

@@ -90,9 +90,10 @@ fn period_ends_sentence(text: &str, dot: usize, next: &str) -> bool {
     }
     let mut letters = word.chars();
     if let (Some(c), None) = (letters.next(), letters.next()) {
-        // An initial: "Jared M. Kushner".
+        // An initial ("Jared M. Kushner"), unless a word that opens sentences follows
+        // ("… include Y, S, 3, and X. In total …").
         if c.is_uppercase() {
-            return false;
+            return is_starter(next);
         }
     }
     let lower = word.to_lowercase();
