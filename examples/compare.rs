@@ -6,6 +6,7 @@
 //! cargo run --release --example compare -- --json a.txt b.txt
 //! cargo run --release --example compare -- --html report.html a.txt b.txt
 //! cargo run --release --example compare -- --meaning 0.5 --overlap 0.7 a.txt b.txt
+//! cargo run --release --example compare -- --containment 0.4 --threshold 0.35 a.txt b.txt
 //! ```
 
 use std::process::ExitCode;
@@ -38,13 +39,17 @@ pub fn run(args: &[String]) -> Outcome {
             "--meaning" => matcher = matcher.meaning_threshold(number("--meaning")?),
             "--overlap" => matcher = matcher.meaning_overlap(number("--overlap")?),
             "--soft" => matcher = matcher.soft_threshold(number("--soft")?),
+            "--containment" => matcher = matcher.containment(number("--containment")?),
+            "--containment-floor" => matcher = matcher.containment_floor(number("--containment-floor")?),
+            "--threshold" => matcher = matcher.threshold(number("--threshold")?),
             "--html" => match args.next() {
                 Some(out) => html = Some(out.clone()),
                 None => return Err(("error: --html needs an output file".into(), 2)),
             },
             "-h" | "--help" => {
                 return Ok("usage: compare [--json | --html OUT.html] [--meaning COSINE] \
-                     [--overlap SHARE] [--soft SCORE] [FILE...]  (no files: the bundled seed articles)\n"
+                     [--overlap SHARE] [--soft SCORE] [--containment LEAN] [--containment-floor SHARE] \
+                     [--threshold SIMILARITY] [FILE...]  (no files: the bundled seed articles)\n"
                     .into());
             }
             _ if arg.starts_with("--") => return Err((format!("error: unknown option {arg}"), 2)),

@@ -24,7 +24,10 @@ fn alignment_of(report: &Report, source: usize, words: &str) -> Result<usize, St
 fn check(case: &Case) -> Result<(), String> {
     let first = case.lines.join("\n\n");
     let second = field(case, "second").ok_or("no second source")?;
-    let sets: Vec<ClaimSet<'_>> = [first.as_str(), second]
+    // Further sources, one "more:" line each, after the two compared.
+    let more = case.fields.iter().filter(|(k, _)| k == "more").map(|(_, v)| v.as_str());
+    let texts: Vec<&str> = [first.as_str(), second].into_iter().chain(more).collect();
+    let sets: Vec<ClaimSet<'_>> = texts
         .iter()
         .map(|t| Article::parse(t).and_then(ClaimSet::new).map_err(|e| e.to_string()))
         .collect::<Result<_, _>>()?;

@@ -1,5 +1,7 @@
 //! Candidate pairs from an inverted index over claim terms, scored by IDF-weighted
-//! cosine similarity. No all-pairs comparison: only claims sharing a rare term meet.
+//! cosine similarity, leaning towards containment where that makes a pair align
+//! ([`super::similarity`]). No all-pairs comparison: only claims sharing a rare term
+//! meet.
 //!
 //! Claims with the same terms (a wire story syndicated by many outlets, a sentence
 //! rewritten only in its attribution) are one *node* of the index, so a fact repeated
@@ -9,11 +11,11 @@
 //! pairs similarity search", WWW 2007), which is exact. With a node's terms ordered
 //! from the most to the least common, the node is indexed only under its rarest terms:
 //! the common ones left out could not, alone, make a pair reach the threshold (by
-//! Cauchy-Schwarz, their share of a cosine is at most their norm over the node's norm),
-//! nor hold all the terms a pair must share (with `k` shared terms needed, `k - 1` can be
-//! left out). Two nodes that qualify share a term indexed in both (their rarest shared
-//! term), so they meet; a common word ("Berlin", "Oct.") no longer makes every claim
-//! meet every other.
+//! Cauchy-Schwarz, their share of a cosine is at most their norm over the node's norm;
+//! the bound for the lean score is in [`super::similarity`]), nor hold all the terms a
+//! pair must share (with `k` shared terms needed, `k - 1` can be left out). Two nodes
+//! that qualify share a term indexed in both (their rarest shared term), so they meet;
+//! a common word ("Berlin", "Oct.") no longer makes every claim meet every other.
 //!
 //! Most pairs that meet still fall short. While a node walks its postings, the weight
 //! of the terms where it meets each partner is summed (as in Bayardo et al.'s
@@ -24,6 +26,8 @@
 //! are scored with a small hash set of the node's terms.
 
 use rustc_hash::FxHashMap as HashMap;
+
+use super::similarity::{Similarity, Weight};
 
 /// Claim nodes as term-id lists, with the statistics needed to score pairs.
 pub(crate) struct TermIndex {
@@ -38,8 +42,9 @@ pub(crate) struct TermIndex {
     pub(crate) idf: Vec<f32>,
     /// The term keys in id order (ascending): a term's id is its key's place here.
     pub(crate) keys: Vec<u64>,
-    /// Euclidean norm of each node's IDF vector.
-    norm: Vec<f32>,
+    /// Each node's weight: the sum of its terms' IDF squared (its IDF vector's squared
+    /// norm).
+    mass: Vec<f32>,
     /// Claims holding each term.
     frequency: Vec<usize>,
     /// Each node's place in an order that does not depend on the order of the sources
@@ -143,8 +148,10 @@ pub(crate) struct Candidate {
 /// What makes a pair of nodes a candidate.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Criteria {
-    /// Least cosine similarity.
+    /// Least similarity.
     pub threshold: f32,
+    /// How shared weight makes the similarity.
+    pub similarity: Similarity,
     /// Terms two nodes must share, or all the terms of the shorter one.
     pub min_shared: usize,
     /// Terms held by more claims than this are left out of the dot product: they are
@@ -229,9 +236,9 @@ impl TermIndex {
         }
         let n = members.iter().map(Vec::len).sum::<usize>().max(1) as f32;
         let idf: Vec<f32> = frequency.iter().map(|&f| (1.0 + n / f as f32).ln()).collect();
-        let norm = terms
+        let mass = terms
             .iter()
-            .map(|list: &Vec<u32>| list.iter().map(|&t| idf[t as usize].powi(2)).sum::<f32>().sqrt())
+            .map(|list: &Vec<u32>| list.iter().map(|&t| idf[t as usize].powi(2)).sum::<f32>())
             .collect();
         let mut order: Vec<usize> = (0..terms.len()).collect();
         order.sort_by(|&a, &b| terms[a].cmp(&terms[b]).then(a.cmp(&b)));
@@ -240,11 +247,11 @@ impl TermIndex {
             rank[node] = place as u32;
         }
         let keys = vocabulary.iter().map(|&(key, _)| key).collect();
-        TermIndex { members, terms, source, idf, keys, norm, frequency, rank }
+        TermIndex { members, terms, source, idf, keys, mass, frequency, rank }
     }
 
-    /// Every pair of nodes that may hold claims of different sources, with cosine
-    /// similarity at least `criteria.threshold` and enough terms in common.
+    /// Every pair of nodes that may hold claims of different sources, with similarity
+    /// ([`Similarity`]) at least `criteria.threshold` and enough terms in common.
     ///
     /// Nodes with fewer than `min_shared` terms ("It did not elaborate.") need only
     /// share all their terms, so the `k - 1` rule cannot leave terms of their partners
@@ -259,8 +266,12 @@ impl TermIndex {
         let n = self.terms.len();
         let active = |c: usize| part[c] != NO_PART;
         let k = criteria.min_shared.max(1);
+        let similarity = criteria.similarity;
+        let weights: Vec<Weight> = self.mass.iter().map(|&m| similarity.weight(m)).collect();
         let counted = |t: u32| self.frequency[t as usize] <= criteria.max_postings;
-        let prefixes: Vec<Prefix> = (0..n).map(|c| self.prefix(c, criteria, k)).collect();
+        // A margin below the threshold keeps rounding from losing a pair.
+        let share = similarity.prefix_share(criteria.threshold * 0.999);
+        let prefixes: Vec<Prefix> = (0..n).map(|c| self.prefix(c, criteria, share, k)).collect();
         let short = |c: usize| self.terms[c].len() < k;
         let probes: Vec<&[u32]> = prefixes
             .iter()
@@ -345,7 +356,7 @@ impl TermIndex {
                 for &b in touched.iter() {
                     let b = b as usize;
                     let weight_met = std::mem::replace(&mut met[b], -1.0);
-                    let need = criteria.threshold * 0.999 * self.norm[a] * self.norm[b];
+                    let need = 0.999 * similarity.need(criteria.threshold, weights[a], weights[b]);
                     if !order.may_reach(a, b, !short, weight_met, need) {
                         continue;
                     }
@@ -354,12 +365,11 @@ impl TermIndex {
                         scored = true;
                     }
                     let (dot, shared) = terms_of_a.dot(weighted(b));
-                    let denom = self.norm[a] * self.norm[b];
-                    let similarity = if denom > 0.0 { dot / denom } else { 0.0 };
+                    let score = similarity.score(dot, shared, weights[a], weights[b]);
                     let needed = k.min(self.terms[a].len()).min(self.terms[b].len()).max(1);
-                    if shared >= needed && similarity >= criteria.threshold {
+                    if shared >= needed && score >= criteria.threshold {
                         let (a, b) = (a.min(b) as u32, a.max(b) as u32);
-                        out.push(Candidate { a, b, similarity });
+                        out.push(Candidate { a, b, similarity: score });
                     }
                 }
                 touched.clear();
@@ -370,9 +380,10 @@ impl TermIndex {
         out
     }
 
-    /// A node's counted terms, most common first, with where its cosine prefix and its
-    /// prefix for long pairs (also leaving out `k - 1` terms) end.
-    fn prefix(&self, node: usize, criteria: Criteria, k: usize) -> Prefix {
+    /// A node's counted terms, most common first, with where its cosine prefix (the
+    /// most common terms, holding less than `share` of its weight) and its prefix for
+    /// long pairs (also leaving out `k - 1` terms) end.
+    fn prefix(&self, node: usize, criteria: Criteria, share: f32, k: usize) -> Prefix {
         let mut ordered: Vec<u32> = self.terms[node]
             .iter()
             .copied()
@@ -381,8 +392,7 @@ impl TermIndex {
         // A term of this claim alone can propose nothing; it stays in the norm.
         ordered.retain(|&t| self.frequency[t as usize] > 1);
         ordered.sort_unstable_by_key(|&t| (std::cmp::Reverse(self.frequency[t as usize]), t));
-        // A margin below the threshold keeps rounding from losing a pair.
-        let bound = (criteria.threshold * 0.999 * self.norm[node]).powi(2);
+        let bound = share * self.mass[node];
         let mut left_out = 0.0f32;
         let mut cosine_cut = 0;
         for &t in &ordered {
@@ -511,8 +521,8 @@ mod tests {
                 let (dot, shared) = common
                     .filter(|&&t| counted(t))
                     .fold((0.0f32, 0), |(dot, shared), &t| (dot + index.idf[t as usize].powi(2), shared + 1));
-                let denom = index.norm[a] * index.norm[b];
-                let similarity = if denom > 0.0 { dot / denom } else { 0.0 };
+                let s = criteria.similarity;
+                let similarity = s.score(dot, shared, s.weight(index.mass[a]), s.weight(index.mass[b]));
                 let needed =
                     criteria.min_shared.max(1).min(index.terms[a].len()).min(index.terms[b].len()).max(1);
                 if shared >= needed && similarity >= criteria.threshold {
@@ -563,9 +573,22 @@ mod tests {
             }
             let keys: Vec<(usize, Vec<u64>)> = claims.iter().map(|(s, t)| (*s, keyed(t))).collect();
             let index = TermIndex::new(keys.iter().map(|(s, k)| (*s, k.as_slice())));
-            for (threshold, min_shared) in [(0.3, 3), (0.5, 1), (0.2, 2), (0.7, 4)] {
-                let criteria =
-                    Criteria { threshold, min_shared, max_postings: 60 + round, max_proposing: usize::MAX };
+            for (threshold, min_shared, lean, floor) in [
+                (0.3, 3, 0.0, 0.0),
+                (0.5, 1, 0.0, 0.0),
+                (0.2, 2, 0.0, 0.0),
+                (0.7, 4, 0.0, 0.0),
+                (0.3, 3, 0.5, 0.1),
+                (0.4, 2, 0.8, 0.0),
+                (0.15, 3, 0.6, 0.2),
+            ] {
+                let criteria = Criteria {
+                    threshold,
+                    min_shared,
+                    similarity: Similarity::new(lean, floor, threshold * 1.5),
+                    max_postings: 60 + round,
+                    max_proposing: usize::MAX,
+                };
                 let all = all_pairs(&index, criteria);
                 assert_eq!(index.candidates(criteria), all, "round {round}");
                 // Among the nodes of each part only: the pairs within a part.

@@ -5,6 +5,7 @@ mod differences;
 mod group;
 mod index;
 mod meaning;
+mod similarity;
 mod slots;
 mod soft;
 mod spelling;
@@ -21,6 +22,17 @@ use crate::report::{Alignment, AlignmentKind, Report, ReportClaim, ReportSpeaker
 
 /// Default similarity two claims (or two groups, on average) need to align.
 pub const DEFAULT_THRESHOLD: f32 = 0.3;
+/// Default lean of the similarity from the IDF-weighted cosine (0) towards containment,
+/// the share of the lighter claim's weight the other holds (1); see
+/// [`MatcherBuilder::containment`]. Fit with [`DEFAULT_CONTAINMENT_FLOOR`] by
+/// `tools/fit_similarity.py` on the dev clusters and NAnCo's training questions
+/// (answers and paragraphs), over leans 0.2–0.8 and floors 0.03–0.1.
+pub const DEFAULT_CONTAINMENT: f32 = 0.5;
+/// Default share of the heavier claim's word weight that two claims must share for
+/// their similarity to lean towards containment; see
+/// [`MatcherBuilder::containment_floor`]. Fit with [`DEFAULT_CONTAINMENT`] by
+/// `tools/fit_similarity.py`.
+pub const DEFAULT_CONTAINMENT_FLOOR: f32 = 0.05;
 /// Default number of terms two claims must share to be compared at all.
 pub const DEFAULT_MIN_SHARED_TERMS: usize = 3;
 /// Default limit on sources in one comparison.
@@ -66,6 +78,8 @@ const NAME_SIMILARITY: f64 = 0.93;
 #[derive(Debug, Clone)]
 pub struct Matcher {
     threshold: f32,
+    containment: f32,
+    containment_floor: f32,
     min_shared_terms: usize,
     max_sources: usize,
     quote_similarity: f64,
@@ -87,6 +101,26 @@ impl MatcherBuilder {
     /// [`DEFAULT_THRESHOLD`].
     pub fn threshold(mut self, threshold: f32) -> Self {
         self.matcher.threshold = threshold;
+        self
+    }
+
+    /// How far the similarity of two claims leans from the cosine of their IDF-weighted
+    /// terms (0) towards containment, the share of the lighter claim's weight that the
+    /// other holds (up to 0.9): the weighted geometric mean `cosine^(1 - c) ·
+    /// containment^c`. A fact told alone then scores higher against the same fact told
+    /// as a clause of a longer sentence. Default [`DEFAULT_CONTAINMENT`].
+    pub fn containment(mut self, lean: f32) -> Self {
+        self.matcher.containment = lean;
+        self
+    }
+
+    /// Share of the heavier claim's word weight (0–1) that two claims must share for
+    /// their similarity to lean towards containment ([`MatcherBuilder::containment`]);
+    /// below it they score their cosine. It keeps a claim of a word or two from
+    /// matching every long claim that holds them, and bounds the candidate search.
+    /// Default [`DEFAULT_CONTAINMENT_FLOOR`].
+    pub fn containment_floor(mut self, share: f32) -> Self {
+        self.matcher.containment_floor = share;
         self
     }
 
@@ -164,6 +198,8 @@ impl Matcher {
     pub fn new() -> Matcher {
         Matcher {
             threshold: DEFAULT_THRESHOLD,
+            containment: DEFAULT_CONTAINMENT,
+            containment_floor: DEFAULT_CONTAINMENT_FLOOR,
             min_shared_terms: DEFAULT_MIN_SHARED_TERMS,
             max_sources: DEFAULT_MAX_SOURCES,
             quote_similarity: DEFAULT_QUOTE_SIMILARITY,
@@ -193,6 +229,7 @@ impl Matcher {
         let max_postings = ((flat.len() as f32 * self.max_term_share) as usize).max(16);
         let criteria = index::Criteria {
             threshold: self.threshold,
+            similarity: similarity::Similarity::new(self.containment, self.containment_floor, self.threshold),
             min_shared: self.min_shared_terms,
             max_postings,
             max_proposing: self.max_proposing,
