@@ -265,12 +265,10 @@ impl Matcher {
             );
             merge_candidates(&mut candidates, by_soft);
         }
-        // A pair whose claims fill one slot with two things tells two facts. Only pairs
-        // that reach the threshold are checked: the weak ones below never start a group
-        // (with them checked too, the dev clusters, NAnCo, the seeds and the paraphrase
-        // cases gave the same figures). Each check compares the slot facts read at
-        // extraction (`claim::Slots`): 4.4 M instructions for the 100 generated articles
-        // of `examples/scale`, where reading the slots here took 116 M.
+        // A pair whose claims fill one slot with two things tells two facts. Each check
+        // compares the slot facts read at extraction (`claim::Slots`): 4.4 M instructions
+        // for the 100 generated articles of `examples/scale`, where reading the slots
+        // here took 116 M.
         let claim_of = |node: u32| flat[index.members[node as usize][0] as usize].1;
         candidates.retain(|c| !slots::conflict(claim_of(c.a), claim_of(c.b)));
         // Pairs below the threshold count in the average link of two groups, and two
@@ -278,10 +276,12 @@ impl Matcher {
         // weaker pairs are needed only within the parts (connected components) that the
         // candidates so far make, and only in parts of three nodes or more.
         let part = parts(index.members.len(), &candidates);
-        let weak = index.candidates_among(
+        let mut weak = index.candidates_among(
             index::Criteria { threshold: self.threshold * LINK_FLOOR_SHARE, ..criteria },
             &part,
         );
+        // The weak pass finds again the pairs the slot checks dropped: they stay out.
+        weak.retain(|c| !slots::conflict(claim_of(c.a), claim_of(c.b)));
         merge_candidates(&mut candidates, weak);
         let source: Vec<usize> = flat.iter().map(|(s, _)| *s).collect();
         let groups = group::average_link(&index.members, &index.rank, &source, &candidates, self.threshold);
