@@ -23,12 +23,14 @@ usage: python3 tools/fit_meaning.py [--soft] [COMPARE_BIN]   (after cargo build 
 """
 import glob
 import itertools
-import json
 import os
 import re
 import subprocess
 import sys
 import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from fit_eval import dev_cluster, flagged, natural  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 EVAL = os.path.join(HERE, "..", "..", "shared", "eval")
@@ -47,16 +49,6 @@ SOFT_OFF = 2.0
 SEEDS = os.path.join(HERE, "..", "..", "shared", "seeds")
 
 
-def natural(path):
-    return [int(x) if x.isdigit() else x for x in re.split(r"(\d+)", path)]
-
-
-def flagged(report):
-    """Differences flagged in one compare --json report."""
-    with open(report, encoding="utf-8") as f:
-        return sum(a["kind"] == "difference" for a in json.load(f)["alignments"])
-
-
 def score(binary, threshold, overlap, soft=None):
     """Scores per unit ("dev:<cluster>", "nanco:<question>") and whether any difference
     fell on a gold agreement; with `soft`, also the differences flagged on the dev
@@ -71,18 +63,10 @@ def score(binary, threshold, overlap, soft=None):
         for cluster in sorted(glob.glob(os.path.join(EVAL, "dev", "*", ""))):
             files = sorted(glob.glob(cluster + "*.txt"), key=natural)
             report = os.path.join(d, "report.json")
-            with open(report, "w") as out:
-                subprocess.run([wrapper, "--json", *files], stdout=out, check=True)
-            flags += flagged(report)
-            v = subprocess.run([sys.executable, os.path.join(EVAL, "score.py"), cluster + "gold.toml", report,
-                                "--verbose"], capture_output=True, text=True).stdout
-            passed = total = 0
-            for label in ("agreement", "difference", "aligned"):
-                m = re.search(rf"{label} (\d+)/(\d+)", v)
-                if m:
-                    passed, total = passed + int(m[1]), total + int(m[2])
-            units["dev:" + os.path.basename(cluster[:-1])] = passed / max(total, 1)
-            false_agreement |= "aligned, but kind is 'difference'" in v
+            share, flags_here, on_agreement = dev_cluster(EVAL, wrapper, files, cluster + "gold.toml", report)
+            flags += flags_here
+            units["dev:" + os.path.basename(cluster[:-1])] = share
+            false_agreement |= on_agreement
         v = subprocess.run([sys.executable, os.path.join(EVAL, "nanco.py"), wrapper], capture_output=True,
                            text=True).stdout
         for m in re.finditer(r"^(Q\d+): .*balanced accuracy ([0-9.]+)", v, re.M):

@@ -23,12 +23,14 @@ usage: python3 tools/fit_similarity.py [COMPARE_BIN]   (after cargo build --rele
 """
 import glob
 import itertools
-import json
 import os
 import re
 import subprocess
 import sys
 import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from fit_eval import dev_cluster, flagged, natural  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 EVAL = os.path.join(HERE, "..", "..", "shared", "eval")
@@ -45,10 +47,6 @@ HALVES = [
 ]
 
 
-def natural(path):
-    return [int(x) if x.isdigit() else x for x in re.split(r"(\d+)", path)]
-
-
 def score(binary, lean, floor):
     """Scores per unit ("dev:<cluster>", "nanco:<question>", "paragraph:<question>")
     and whether the values are ruled out (a difference on a gold agreement, a seed check
@@ -62,20 +60,10 @@ def score(binary, lean, floor):
         report = os.path.join(d, "report.json")
         for cluster in sorted(glob.glob(os.path.join(EVAL, "dev", "*", ""))):
             files = sorted(glob.glob(cluster + "*.txt"), key=natural)
-            with open(report, "w") as out:
-                subprocess.run([wrapper, "--json", *files], stdout=out, check=True)
-            v = subprocess.run([sys.executable, os.path.join(EVAL, "score.py"), cluster + "gold.toml", report,
-                                "--verbose"], capture_output=True, text=True).stdout
-            passed = total = 0
-            for label in ("agreement", "difference", "aligned"):
-                m = re.search(rf"{label} (\d+)/(\d+)", v)
-                if m:
-                    passed, total = passed + int(m[1]), total + int(m[2])
-            units["dev:" + os.path.basename(cluster[:-1])] = passed / max(total, 1)
-            with open(report) as f:
-                flags = sum(a["kind"] == "difference" for a in json.load(f)["alignments"])
+            share, flags, on_agreement = dev_cluster(EVAL, wrapper, files, cluster + "gold.toml", report)
+            units["dev:" + os.path.basename(cluster[:-1])] = share
             units["dev differences"] = units.get("dev differences", 0) + flags
-            ruled_out |= "aligned, but kind is 'difference'" in v
+            ruled_out |= on_agreement
         with open(report, "w") as out:
             subprocess.run([wrapper, "--json", *sorted(glob.glob(os.path.join(SEEDS, "*.txt")))], stdout=out,
                            check=True)
@@ -83,8 +71,7 @@ def score(binary, lean, floor):
                             report], capture_output=True, text=True).stdout
         m = re.search(r"score: (\d+)/(\d+)", v)
         ruled_out |= not m or m[1] != m[2]
-        with open(report) as f:
-            units["seed differences"] = sum(a["kind"] == "difference" for a in json.load(f)["alignments"])
+        units["seed differences"] = flagged(report)
         for field, prefix in (("Answer", "nanco:"), ("Paragraph", "paragraph:")):
             v = subprocess.run([sys.executable, os.path.join(EVAL, "nanco.py"), wrapper, "--field", field],
                                capture_output=True, text=True).stdout
