@@ -1343,6 +1343,15 @@ fn find_at(view: &SentenceView<'_>, i: usize, names: &Names) -> Option<Found> {
         speech,
         form,
     };
+    // "put it" attributes only in "As Ann Lee put it, …" (not "she put it on the table").
+    if word.starts_with("put") {
+        let after_as = |s: &Subject| s.start > 0 && tokens[s.start - 1].norm == "as";
+        return view
+            .np_before(i)
+            .or_else(|| view.np_before_appositive(i))
+            .filter(after_as)
+            .map(|s| Found { speech: true, ..found(s, AttributionForm::SpeakerFirst) });
+    }
     // `be`: a form of "be" stands between the subject and the verb: a progressive
     // ("is saying") or, with a past participle, a passive ("was called").
     let (before, be) = view.skip_back(i);

@@ -108,11 +108,14 @@ fn own_clause(text: &str, tokens: &[Token], i: usize) -> bool {
 const MAX_SOURCE_TAIL: usize = 8;
 
 /// Whether the words from token `from` to the end of the sentence are a short source
-/// and a verb of speech: "police have said", "the ministry reported".
+/// and a verb of speech: "police have said", "the ministry reported", "a memo put it".
 fn attribution_tail(tokens: &[Token], from: usize) -> bool {
     let lex = lexicon();
     let rest = &tokens[from.min(tokens.len())..];
-    rest.len() <= MAX_SOURCE_TAIL && rest.last().is_some_and(|t| lex.speech_verbs.contains(t.norm.as_str()))
+    // "…, as a memo put it.": the verb and its "it".
+    let put_it = matches!(rest, [.., verb, it] if verb.norm.starts_with("put") && it.norm == "it");
+    rest.len() <= MAX_SOURCE_TAIL
+        && (put_it || rest.last().is_some_and(|t| lex.speech_verbs.contains(t.norm.as_str())))
 }
 
 fn has_verb(tokens: &[Token], from: usize) -> bool {
