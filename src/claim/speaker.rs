@@ -211,7 +211,14 @@ pub(crate) fn read_mention(text: &str, tokens: &[Token]) -> Option<Mention> {
     // "the host Lev Aron", "longtime pollster Pat Caddell".
     // Lower-case words after a listed role word are part of the title too: "NBC News
     // moderator Matt Lauer".
-    let after_lower = words.iter().rposition(|t| !t.capitalized && t.norm != "of").map_or(0, |k| k + 1);
+    // A lower-case part joined by a hyphen to a capitalised one is part of a name:
+    // "Ban Ki-moon", "Kim Jong-un".
+    let hyphened = |k: usize| {
+        k > 0 && words[k - 1].capitalized && text.get(words[k - 1].span.end..words[k].span.start) == Some("-")
+    };
+    let name_like = |k: usize| words[k].capitalized || hyphened(k);
+    let after_lower =
+        (0..words.len()).rposition(|k| !name_like(k) && words[k].norm != "of").map_or(0, |k| k + 1);
     let name_from = last_role.map_or(after_lower, |r| (r + 1).max(after_lower));
     let mut name = &words[name_from..];
     // "Alphabet Inc." is Alphabet: a company suffix is no part of the name's key.
@@ -222,11 +229,14 @@ pub(crate) fn read_mention(text: &str, tokens: &[Token]) -> Option<Mention> {
         name = rest;
     }
     let in_name = |(k, t): (usize, &Token)| {
-        t.capitalized || (t.norm == "of" && k > 0 && k + 1 < name.len() && name[k + 1].capitalized)
+        name_like(name_from + k) || (t.norm == "of" && k > 0 && k + 1 < name.len() && name[k + 1].capitalized)
     };
     if !name.is_empty() && name.iter().enumerate().all(in_name) {
         let role = (name_from > 0).then(|| span_text(&words[..name_from]));
-        let surname = name.last()?.norm.to_string();
+        // The surname of "Ban Ki-moon" is "ki-moon", all its hyphened parts.
+        let last = name.len() - 1;
+        let first_part = (0..=last).rev().take_while(|&k| k == last || hyphened(name_from + k + 1)).last()?;
+        let surname = name[first_part..].iter().map(|t| t.norm.as_str()).collect::<Vec<_>>().join("-");
         return Some(Mention::Named { name: span_text(name), role, surname });
     }
     let head = words.last()?;
