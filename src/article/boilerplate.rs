@@ -44,7 +44,7 @@ pub enum BoilerplateKind {
     /// support call 0800 123 456".
     Contact,
     /// An embedded social-media post: a line with a "pic.twitter.com/…" or
-    /// "https://t.co/…" link, an embed's markup ("<tweet tweet-id=…>"), or a post's
+    /// "https://t.co/…" link, an embed's markup (`<tweet tweet-id=…>`), or a post's
     /// signature "— Name (@handle) April 20, 2023", with the post's text when it shares
     /// the line.
     SocialPost,
