@@ -333,11 +333,11 @@ impl<'t> SentenceView<'t> {
                 break;
             }
             // A participle joined by a hyphen to the word before it: "the Musk-owned
-            // company", "the state-run broadcaster" (not "his 100-page report").
+            // company", "the state-run broadcaster" (not "his 100-page report"); a
+            // name's lower-case part, at the phrase's end too: "Kim Jong-un".
             if start >= 2
-                && start < j
                 && !t.capitalized
-                && hyphen_participle(&t.norm)
+                && ((start < j && hyphen_participle(&t.norm)) || self.tokens[start - 2].capitalized)
                 && !self.tokens[start - 2].numeric
                 && gap(self.text, &self.tokens[start - 2], t) == "-"
             {
