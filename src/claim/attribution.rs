@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::lexicon::{CueVerb, RoleKind, VerbForm, lexicon};
 use super::speaker::{
-    Gender, Mention, Speaker, SpeakerKind, is_determiner, np_word, read_mention, read_subject,
+    Gender, Mention, Speaker, SpeakerKind, hyphen_joined, is_determiner, np_word, read_mention, read_subject,
 };
 use crate::span::Span;
 use crate::text::token::Token;
@@ -134,6 +134,12 @@ pub(crate) fn gap<'t>(text: &'t str, a: &Token, b: &Token) -> &'t str {
     text.get(a.span.end..b.span.start).unwrap_or("")
 }
 
+/// Whether a lower-case word has the shape of a past participle ("elected",
+/// "released").
+fn past_participle_shape(t: &Token) -> bool {
+    !t.capitalized && t.norm.len() > 4 && t.norm.ends_with("ed")
+}
+
 fn boundary(text: &str, a: &Token, b: &Token) -> bool {
     text.get(a.span.end..b.span.start).is_none_or(|gap| {
         gap.chars().any(|c| {
@@ -187,7 +193,7 @@ impl<'t> SentenceView<'t> {
             quoted.push(regions.get(r).is_some_and(|q| q.contains(t.span)));
         }
         // "London-based" is no verb: a word joined by a hyphen to the one before is skipped.
-        let joined = |k: usize| k > 0 && gap(text, &tokens[k - 1], &tokens[k]) == "-";
+        let joined = |k: usize| k > 0 && hyphen_joined(text, &tokens[k - 1], &tokens[k]);
         let first_verb =
             (0..tokens.len()).find(|&k| !quoted[k] && !joined(k) && super::clause::is_verb(&tokens[k]));
         let long_words = || tokens.iter().skip(1).filter(|t| !t.numeric && t.norm.chars().count() > 3);
@@ -339,7 +345,7 @@ impl<'t> SentenceView<'t> {
                 && !t.capitalized
                 && ((start < j && hyphen_participle(&t.norm)) || self.tokens[start - 2].capitalized)
                 && !self.tokens[start - 2].numeric
-                && gap(self.text, &self.tokens[start - 2], t) == "-"
+                && hyphen_joined(self.text, &self.tokens[start - 2], t)
             {
                 start -= 2;
                 continue;
@@ -410,7 +416,7 @@ impl<'t> SentenceView<'t> {
         // A head word never ends in a hyphen: "post-traumatic stress" is no speaker.
         if head_end > start
             && head_end < j
-            && gap(self.text, &self.tokens[head_end - 1], &self.tokens[head_end]) == "-"
+            && hyphen_joined(self.text, &self.tokens[head_end - 1], &self.tokens[head_end])
         {
             return None;
         }
@@ -455,18 +461,17 @@ impl<'t> SentenceView<'t> {
         let t = &self.tokens[k];
         let lex = lexicon();
         let after_determiner = k > 0 && is_determiner(&self.tokens[k - 1]);
+        let present_participle = !t.capitalized && t.norm.len() > 4 && t.norm.ends_with("ing");
         inside
-            && !t.capitalized
-            && t.norm.len() > 4
             && lex.cue_verb(t.norm.as_str()).is_none()
-            && ((t.norm.ends_with("ed")
+            && ((past_participle_shape(t)
                 && (k == 0
                     || boundary(self.text, &self.tokens[k - 1], t)
                     || after_determiner
                     || matches!(self.tokens[k - 1].norm.as_str(), "and" | "but")))
                 // "the tracking poll", "the ruling party": after a determiner, before a
                 // lower-case word ("The morning Mr. Obama …" is a time, not a phrase).
-                || (t.norm.ends_with("ing")
+                || (present_participle
                     && after_determiner
                     && self.tokens.get(k + 1).is_some_and(|n| !n.capitalized)))
     }
@@ -560,7 +565,7 @@ impl<'t> SentenceView<'t> {
             let t = &self.tokens[end];
             // A word joined by a hyphen continues the phrase: "the conservative-leaning
             // Tax Foundation".
-            let compound = end > start && gap(self.text, &self.tokens[end - 1], t) == "-";
+            let compound = end > start && hyphen_joined(self.text, &self.tokens[end - 1], t);
             // A figure that modifies the noun after it: "9/11 widow Ann Lee", "a
             // 52-count complaint".
             // A figure written with a slash ("9/11 widow") counts as one.
@@ -735,7 +740,7 @@ impl<'t> SentenceView<'t> {
             // by the audit office on Thursday, found".
             let opener = &self.tokens[k + 1];
             let relative = matches!(opener.norm.as_str(), "who" | "which" | "including")
-                || (!opener.capitalized && opener.norm.len() > 4 && opener.norm.ends_with("ed"));
+                || past_participle_shape(opener);
             match self.np_ending(k + 1, true)? {
                 found @ Subject { mention: Mention::Named { .. }, .. } if self.clause_start(found.start) => {
                     Some(found)
@@ -938,7 +943,9 @@ fn head_end(text: &str, tokens: &[Token], start: usize, end: usize) -> usize {
     let lex = lexicon();
     // A role word joined by a hyphen to a participle is a modifier ("state-run").
     let modifier = |k: usize| {
-        k + 1 < end && gap(text, &tokens[k], &tokens[k + 1]) == "-" && hyphen_participle(&tokens[k + 1].norm)
+        k + 1 < end
+            && hyphen_joined(text, &tokens[k], &tokens[k + 1])
+            && hyphen_participle(&tokens[k + 1].norm)
     };
     match (start..end).rev().find(|&k| lex.role(&tokens[k].norm).is_some() && !modifier(k)) {
         // "state regulators": a plural noun after a modifying role word is the head.
@@ -1344,7 +1351,7 @@ fn find_at(view: &SentenceView<'_>, i: usize, names: &Names) -> Option<Found> {
         form,
     };
     // "put it" attributes only in "As Ann Lee put it, …" (not "she put it on the table").
-    if word.starts_with("put") {
+    if matches!(word, "put" | "puts" | "putting") {
         let after_as = |s: &Subject| s.start > 0 && tokens[s.start - 1].norm == "as";
         return view
             .np_before(i)

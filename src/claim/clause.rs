@@ -113,7 +113,8 @@ fn attribution_tail(tokens: &[Token], from: usize) -> bool {
     let lex = lexicon();
     let rest = &tokens[from.min(tokens.len())..];
     // "…, as a memo put it.": the verb and its "it".
-    let put_it = matches!(rest, [.., verb, it] if verb.norm.starts_with("put") && it.norm == "it");
+    let put_it =
+        matches!(rest, [.., verb, it] if matches!(verb.norm.as_str(), "put" | "puts") && it.norm == "it");
     rest.len() <= MAX_SOURCE_TAIL
         && (put_it || rest.last().is_some_and(|t| lex.speech_verbs.contains(t.norm.as_str())))
 }

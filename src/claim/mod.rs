@@ -643,7 +643,7 @@ fn governing(
         tokens.get(g.cue + 1).is_some_and(|t| t.norm == "that")
             && !text
                 .get(g.attribution.mention.range())
-                .is_some_and(|m| matches!(m.to_lowercase().as_str(), "who" | "which" | "that"))
+                .is_some_and(|m| ["who", "which", "that"].iter().any(|r| m.eq_ignore_ascii_case(r)))
     });
     let nested = |g: &&Governor| {
         frame.is_some_and(|f| g.cue > f.cue && g.attribution.form == AttributionForm::SpeakerFirst)

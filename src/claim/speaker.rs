@@ -122,6 +122,12 @@ impl Mention {
     }
 }
 
+/// Whether token `b` is joined to token `a` before it by a hyphen ("London-based",
+/// "Ki-moon").
+pub(crate) fn hyphen_joined(text: &str, a: &Token, b: &Token) -> bool {
+    text.get(a.span.end..b.span.start) == Some("-")
+}
+
 pub(crate) fn is_determiner(t: &Token) -> bool {
     lexicon().determiners.contains(t.norm.as_str())
 }
@@ -213,9 +219,8 @@ pub(crate) fn read_mention(text: &str, tokens: &[Token]) -> Option<Mention> {
     // moderator Matt Lauer".
     // A lower-case part joined by a hyphen to a capitalised one is part of a name:
     // "Ban Ki-moon", "Kim Jong-un".
-    let hyphened = |k: usize| {
-        k > 0 && words[k - 1].capitalized && text.get(words[k - 1].span.end..words[k].span.start) == Some("-")
-    };
+    let hyphened =
+        |k: usize| k > 0 && words[k - 1].capitalized && hyphen_joined(text, &words[k - 1], &words[k]);
     let name_like = |k: usize| words[k].capitalized || hyphened(k);
     let after_lower =
         (0..words.len()).rposition(|k| !name_like(k) && words[k].norm != "of").map_or(0, |k| k + 1);
