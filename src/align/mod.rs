@@ -62,6 +62,15 @@ const LINK_FLOOR_SHARE: f32 = 0.5;
 /// Jaro-Winkler similarity above which two names from different sources are one
 /// speaker ("Zelenskiy" / "Zelensky").
 const NAME_SIMILARITY: f64 = 0.93;
+/// Claims a term may be held by and still count in a pair's shared weight, whatever
+/// the share of claims [`MatcherBuilder::max_term_share`] allows. A term too common to
+/// count is still in each claim's own weight, which pulls alike claims apart; in a
+/// comparison of a few sources on one story, the story's own words ("Tesla",
+/// "vehicles") are in more than a quarter of the claims. Set by hand on the dev
+/// clusters (`../shared/eval/dev.sh`): multi-source items 19/30 at 16 and 32, 20/30 at
+/// 64 and 128 (the "over-the-air update" of the Tesla recall), no flag added. A
+/// comparison of more than 256 claims never reaches it, so large ones cost the same.
+const MIN_MAX_POSTINGS: usize = 64;
 
 /// Aligns the claim sets of N sources into a [`Report`].
 ///
@@ -166,7 +175,8 @@ impl MatcherBuilder {
     }
 
     /// Share of all claims (0–1) above which a term is too common to propose
-    /// candidates; default 0.25.
+    /// candidates or to count in the weight two claims share (a term held by 64 claims
+    /// or fewer always counts); default 0.25.
     pub fn max_term_share(mut self, share: f32) -> Self {
         self.matcher.max_term_share = share;
         self
@@ -226,7 +236,7 @@ impl Matcher {
         let flat: Vec<(usize, &crate::Claim<'_>)> =
             sets.iter().enumerate().flat_map(|(s, set)| set.claims().iter().map(move |c| (s, c))).collect();
         let index = index::TermIndex::new(flat.iter().map(|(s, c)| (*s, c.term_keys.as_slice())));
-        let max_postings = ((flat.len() as f32 * self.max_term_share) as usize).max(16);
+        let max_postings = ((flat.len() as f32 * self.max_term_share) as usize).max(MIN_MAX_POSTINGS);
         let criteria = index::Criteria {
             threshold: self.threshold,
             similarity: similarity::Similarity::new(self.containment, self.containment_floor, self.threshold),

@@ -8,6 +8,11 @@
 //! has a partner by words or meaning would otherwise be pulled away from it by a pair
 //! alike in topic only (on the dev clusters, "learned a lot for next test launch" left
 //! its own fact for "success comes from what we learn": multi-source items 18/30 -> 17/30).
+//! Short nodes ([`MAX_PARTNERED_SOFT_TERMS`] terms or fewer) take part even with a
+//! partner, at a higher score ([`PARTNERED_SOFT_THRESHOLD`]): with two or three terms,
+//! one word changed is a third of the weight or more, and the other passes miss such
+//! pairs most ("biggest shareholder" / "largest shareholder" answer one question, and
+//! each had partners in its own words).
 //! The slot checks (`slots`) then drop pairs that tell two facts.
 //!
 //! The work per node is bounded whatever the input's size: a term proposes only when
@@ -34,6 +39,20 @@ pub const DEFAULT_SOFT_THRESHOLD: f32 = 0.3;
 /// 0.04 and "cut" / "lost" 0.02 far below. At 0.3 the dev figures are the same and
 /// NAnCo paragraphs 0.581 against 0.576; 0.4 is kept, precision first.
 const NEAR_TERM: f32 = 0.4;
+
+/// Terms a node with a partner may have to take part: short nodes are cheap to score
+/// (few term vectors to compare) and the ones a word changed for a near word leaves
+/// furthest apart. Set by hand on NAnCo's training answers, which are this short: at
+/// 3, 5 or 8 terms the answers score the same (0.725 against 0.709 with partnerless
+/// nodes only), and every node (no limit) adds whole paragraphs 0.579 -> 0.582 at 1.19×
+/// the alignment instructions of `examples/scale 300`.
+const MAX_PARTNERED_SOFT_TERMS: usize = 3;
+
+/// Soft score from which a pair with a node that has a partner aligns. Set on NAnCo's
+/// training answers and the dev clusters (`../shared/eval/dev.sh`): answers 0.722 at
+/// 0.45, 0.725 at 0.5 and 0.6, 0.715 at 0.7; the dev figures the same throughout; the
+/// higher end of the plateau is kept, precision first.
+const PARTNERED_SOFT_THRESHOLD: f32 = 0.6;
 
 /// Pairs a node proposes: the ones with which it shares the most weight. 50 (with no
 /// shared-weight floor and [`MAX_PROPOSING_SOFT`] 1,000) gives NAnCo answers 0.699
@@ -82,11 +101,13 @@ pub(crate) fn candidates<'t, 's>(
     }
     let meaning = word_meaning();
     // Each term's vector (signed bytes, as the table holds it) and its norm, for the
-    // terms of partnerless nodes that the table has.
+    // terms of the nodes taking part that the table has.
     let mut vectors: Vec<Option<(&'static [i8], f32)>> = vec![None; index.idf.len()];
-    // Each partnerless node's heaviest terms (id, weight), heaviest first.
+    // The heaviest terms (id, weight), heaviest first, of each node taking part.
     let mut heavy: Vec<Vec<(u32, f32)>> = vec![Vec::new(); nodes];
-    for node in (0..nodes).filter(|&n| !partnered[n]) {
+    // Partnerless nodes take part, and short ones whatever their partners.
+    let takes_part = |n: usize| !partnered[n] || index.terms[n].len() <= MAX_PARTNERED_SOFT_TERMS;
+    for node in (0..nodes).filter(|&n| takes_part(n)) {
         let (words, keys) = terms(node);
         for (t, key) in words.iter().zip(keys) {
             let Ok(id) = index.keys.binary_search(key) else { continue };
@@ -105,7 +126,7 @@ pub(crate) fn candidates<'t, 's>(
         heavy[node] = ts;
     }
     let mass: Vec<f32> = heavy.iter().map(|ts| ts.iter().map(|x| x.1).sum()).collect();
-    // Nodes holding each term, all counted; the partnerless ones listed (compressed
+    // Nodes holding each term, all counted; the ones taking part listed (compressed
     // rows: `postings[starts[t]..starts[t + 1]]`).
     let mut holders = vec![0u32; index.idf.len()];
     for ts in &index.terms {
@@ -119,7 +140,7 @@ pub(crate) fn candidates<'t, 's>(
             .terms
             .iter()
             .enumerate()
-            .filter(|(n, _)| !partnered[*n])
+            .filter(|(n, _)| takes_part(*n))
             .flat_map(|(n, ts)| ts.iter().map(move |&t| (t, n as u32))),
     );
     // Coverage of `x`'s terms by `y`'s: each term's weight times its best match.
@@ -150,7 +171,7 @@ pub(crate) fn candidates<'t, 's>(
     let mut met = vec![-1f32; nodes];
     let mut touched: Vec<u32> = Vec::new();
     for a in 0..nodes {
-        if partnered[a] || heavy[a].len() < MIN_SOFT_TERMS {
+        if !takes_part(a) || heavy[a].len() < MIN_SOFT_TERMS {
             continue;
         }
         for &t in &index.terms[a] {
@@ -161,7 +182,7 @@ pub(crate) fn candidates<'t, 's>(
             for &b in list {
                 let b_node = b as usize;
                 if b_node == a
-                    || partnered[b_node]
+                    || !takes_part(b_node)
                     || heavy[b_node].len() < MIN_SOFT_TERMS
                     || !index.cross_source(a, b_node)
                 {
@@ -197,6 +218,11 @@ pub(crate) fn candidates<'t, 's>(
         }
         let (x, y) = (&heavy[a as usize], &heavy[b as usize]);
         let score = (coverage(x, y) + coverage(y, x)) / 2.0;
+        let threshold = if partnered[a as usize] || partnered[b as usize] {
+            threshold.max(PARTNERED_SOFT_THRESHOLD)
+        } else {
+            threshold
+        };
         if score >= threshold {
             let t = lexical_threshold;
             let similarity = t + (score - threshold) * (1.0 - t) / (1.0 - threshold).max(f32::EPSILON);

@@ -359,6 +359,17 @@ impl Lexicon {
 
 /// A crude singular for role nouns: "officials" -> "official", "leaders" -> "leader",
 /// "fishermen" -> "fisherman".
+impl Lexicon {
+    /// The first word of a word's synonym group (`synonyms.txt`), looked up as written
+    /// and, for a plural in -s, as its singular ("vehicles" -> "car").
+    pub(crate) fn synonym(&self, word: &str) -> Option<&'static str> {
+        self.synonyms.get(word).copied().or_else(|| {
+            let one = singular(word);
+            (one.len() < word.len()).then(|| self.synonyms.get(one.as_ref()).copied()).flatten()
+        })
+    }
+}
+
 pub(crate) fn singular(word: &str) -> std::borrow::Cow<'_, str> {
     use std::borrow::Cow;
     if word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") {
@@ -373,6 +384,23 @@ pub(crate) fn singular(word: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn synonyms_are_found_in_the_plural_too() {
+        let lex = lexicon();
+        for (word, first) in [
+            ("vehicle", Some("car")),
+            ("vehicles", Some("car")),
+            ("vessels", Some("ship")),
+            ("summits", Some("meeting")),
+            // The group's first word maps to nothing; a word in -ss is no plural.
+            ("cars", None),
+            ("glass", None),
+            ("vehicless", None),
+        ] {
+            assert_eq!(lex.synonym(word), first, "{word}");
+        }
+    }
 
     #[test]
     fn derives_verb_forms() {

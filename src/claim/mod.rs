@@ -444,7 +444,7 @@ impl Extractor {
             &quantities,
             &left_out,
             |i| term_key(&self.stem(term_word(lex, &tokens[i], names[i].as_ref()))),
-            |word| term_key(&self.stem(lex.synonyms.get(word).copied().unwrap_or(word))),
+            |word| term_key(&self.stem(lex.synonym(word).unwrap_or(word))),
         );
         claims.push(Claim {
             index: claims.len(),
@@ -552,7 +552,7 @@ fn term_word<'w>(
     token: &'w Token,
     name: Option<&'w CompactString>,
 ) -> &'w str {
-    match lex.synonyms.get(token.norm.as_str()) {
+    match lex.synonym(token.norm.as_str()) {
         Some(canonical) => canonical,
         None => name.map_or(token.norm.as_str(), CompactString::as_str),
     }
