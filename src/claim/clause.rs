@@ -79,7 +79,15 @@ pub(crate) fn clause_starts(text: &str, tokens: &[Token]) -> Vec<usize> {
         } else if comma && !tokens[i].capitalized {
             // "…, adding that …": a participle of a verb of attribution, after words with
             // a verb of their own ("Ann Lee, summing up the talks, said …" stays whole).
-            lex.cue_verb(word).is_some_and(|v| v.form == VerbForm::Participle && !v.noun_like && !v.evidence)
+            // "…, killing three people": a participle that tells what followed, when
+            // the rest of the sentence is its phrase (no verb of its own after it).
+            let cue_participle = lex
+                .cue_verb(word)
+                .is_some_and(|v| v.form == VerbForm::Participle && !v.noun_like && !v.evidence);
+            (cue_participle
+                || (opens_participle_phrase(tokens, i)
+                    && !has_verb(tokens, i + 1)
+                    && outside_quotes(text, tokens, i)))
                 && (last..i).any(|k| is_verb(&tokens[k]))
         } else {
             false
@@ -92,6 +100,59 @@ pub(crate) fn clause_starts(text: &str, tokens: &[Token]) -> Vec<usize> {
         }
     }
     starts
+}
+
+/// Words in -ing that open no clause of their own after a comma: prepositions
+/// ("including", "according to") and nouns ("…, morning and evening").
+const NOT_PARTICIPLES: [&str; 16] = [
+    "including",
+    "according",
+    "following",
+    "during",
+    "regarding",
+    "concerning",
+    "excluding",
+    "notwithstanding",
+    "pending",
+    "barring",
+    "considering",
+    "morning",
+    "evening",
+    "something",
+    "nothing",
+    "everything",
+];
+
+/// Whether a token is a present participle that may open a phrase of its own after a
+/// comma ("…, exploding four minutes after launch", "…, bringing the toll to 31").
+pub(crate) fn participle_phrase(t: &Token) -> bool {
+    let word = t.norm.as_str();
+    !t.capitalized && word.len() > 5 && word.ends_with("ing") && !NOT_PARTICIPLES.contains(&word)
+}
+
+/// Whether token `i` opens a participle's phrase ([`participle_phrase`]): not a noun in
+/// -ing that a list goes on from ("…, schools, housing and the courts").
+fn opens_participle_phrase(tokens: &[Token], i: usize) -> bool {
+    participle_phrase(&tokens[i])
+        && tokens.get(i + 1).is_some_and(|next| !matches!(next.norm.as_str(), "and" | "or"))
+}
+
+/// Whether token `i` and the rest of the sentence stand outside quotation marks: none
+/// open before it, none after it ("“…, you know, inviting …”" stays whole).
+fn outside_quotes(text: &str, tokens: &[Token], i: usize) -> bool {
+    let (Some(first), Some(here), Some(last)) = (tokens.first(), tokens.get(i), tokens.last()) else {
+        return false;
+    };
+    // From the quotation mark that opens the sentence, if one does.
+    let start = text.get(..first.span.start).map_or(first.span.start, |head| {
+        head.trim_end().strip_suffix(['"', '\u{201C}']).map_or(first.span.start, str::len)
+    });
+    let before = text.get(start..here.span.start).unwrap_or("");
+    let after = text.get(here.span.start..last.span.end).unwrap_or("");
+    let count = |s: &str, c: char| s.matches(c).count();
+    count(before, '\u{201C}') == count(before, '\u{201D}')
+        && count(before, '"') % 2 == 0
+        && !after.contains(['"', '\u{201C}', '\u{201D}'])
 }
 
 /// Whether a clause with its own subject and verb starts at token `i`: its first word
