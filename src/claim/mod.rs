@@ -509,7 +509,7 @@ impl Extractor {
             while quantities.get(next_quantity).is_some_and(|q| q.span.end <= t.span.start) {
                 next_quantity += 1;
             }
-            if quantities.get(next_quantity).is_some_and(|q| inside(q.span)) && !unit_word(lex, t) {
+            if quantities.get(next_quantity).is_some_and(|q| inside(q.span)) {
                 continue;
             }
             if lex.stopwords.contains(t.norm.as_str()) || t.norm.chars().count() < 2 {
@@ -543,21 +543,6 @@ impl Extractor {
         terms.dedup();
         terms
     }
-}
-
-/// Whether a word of a quantity names its unit ("four minutes", "12 percent", "300
-/// million pounds"): a word of letters that is neither a number word nor a scale word.
-/// The quantity's term keeps its value ("#4"); the unit word is a term of its own, so
-/// that two tellings of one fact with two figures ("three minutes after lift-off" /
-/// "four minutes after launch") still share it.
-fn unit_word(lex: &lexicon::Lexicon, token: &Token) -> bool {
-    const SCALE_WORDS: [&str; 9] =
-        ["hundred", "thousand", "million", "billion", "trillion", "bn", "mn", "tn", "mln"];
-    let word = token.norm.as_str();
-    word.chars().all(char::is_alphabetic)
-        && !lex.number_words.contains_key(word)
-        && !SCALE_WORDS.contains(&word)
-        && !lex.stopwords.contains(word)
 }
 
 /// The word a token stands for among terms, before stemming: its synonym group's
