@@ -205,6 +205,12 @@ pub(super) fn same_role(a: &Quantity, b: &Quantity) -> bool {
     if !(a.comparable(b) || durations) {
         return false;
     }
+    if a.kind == QuantityKind::Date {
+        // A day ("Oct. 5, 2023") is compared with days, a month or a year with months
+        // and years: "2012-2023 Model S" gives years of models, not the day a window
+        // opened, and neither matches nor contradicts "between Oct. 5, 2012, and …".
+        return a.day.is_some() == b.day.is_some();
+    }
     if a.kind == QuantityKind::Count {
         // A count says what it counts on both sides, or on neither: "an eight-year
         // contract" and "22" (an age) are no two versions of one figure.

@@ -497,7 +497,10 @@ impl Extractor {
         left_out: &mut Vec<usize>,
     ) -> Vec<CompactString> {
         let lex = lexicon();
-        let mut terms: Vec<CompactString> = quantities.iter().map(Quantity::term).collect();
+        let mut terms: Vec<CompactString> = Vec::with_capacity(quantities.len() + tokens.len());
+        for q in quantities {
+            q.push_terms(&mut terms);
+        }
         // In a long (run-on) sentence, stem each distinct word once: sorting every
         // occurrence would cost more than the scan. Short ones just sort.
         let long = tokens.len() > LONG_SENTENCE_TOKENS;

@@ -206,16 +206,25 @@ impl Quantity {
         phrase.rsplit(' ').next().map(singular)
     }
 
-    /// A term for matching claims: equal for equal values of the same kind and unit.
-    pub(crate) fn term(&self) -> CompactString {
+    /// The terms for matching claims: equal for equal values of the same kind and unit.
+    /// A date gives its day of the year ("@12-7") and its year ("@2023") apart, so that
+    /// "Dec. 7" and "Dec. 7, 2023" share the day, and "Oct. 5, 2012" and "Oct. 5, 2023"
+    /// share it too (one day told with two years is a date difference, not two facts).
+    pub(crate) fn push_terms(&self, terms: &mut Vec<CompactString>) {
         match self.kind {
-            QuantityKind::Date => compact_str::format_compact!(
-                "@{}-{}-{}",
-                self.year.unwrap_or(0),
-                self.month.unwrap_or(0),
-                self.day.unwrap_or(0)
-            ),
-            _ => compact_str::format_compact!("#{}", self.value),
+            QuantityKind::Date => {
+                if self.month.is_some() || self.day.is_some() {
+                    terms.push(compact_str::format_compact!(
+                        "@{}-{}",
+                        self.month.unwrap_or(0),
+                        self.day.unwrap_or(0)
+                    ));
+                }
+                if let Some(year) = self.year {
+                    terms.push(compact_str::format_compact!("@{year}"));
+                }
+            }
+            _ => terms.push(compact_str::format_compact!("#{}", self.value)),
         }
     }
 }
