@@ -44,7 +44,7 @@ pub(crate) struct TermIndex {
     pub(crate) keys: Vec<u64>,
     /// Each node's weight: the sum of its terms' IDF squared (its IDF vector's squared
     /// norm).
-    mass: Vec<f32>,
+    pub(crate) mass: Vec<f32>,
     /// Claims holding each term.
     frequency: Vec<usize>,
     /// Each node's place in an order that does not depend on the order of the sources

@@ -60,7 +60,7 @@ pub(crate) fn candidates<'t>(
     // Each node's terms (ids, ascending) with their weights, IDF squared as the word
     // cosine weighs them, and its total weight.
     let weight = |t: u32| index.idf[t as usize].powi(2);
-    let mass: Vec<f32> = index.terms.iter().map(|ts| ts.iter().map(|&t| weight(t)).sum()).collect();
+    let mass = &index.mass;
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); index.idf.len()];
     for (node, ts) in index.terms.iter().enumerate() {
         for &t in ts {
@@ -73,7 +73,7 @@ pub(crate) fn candidates<'t>(
     let prefixes: Vec<Vec<(u32, f32)>> = index
         .terms
         .iter()
-        .zip(&mass)
+        .zip(mass)
         .map(|(ts, &total)| {
             let mut by_weight: Vec<(u32, f32)> = ts.iter().map(|&t| (t, weight(t))).collect();
             by_weight.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));

@@ -113,7 +113,7 @@ fn figures_differ(a: &Claim<'_>, b: &Claim<'_>) -> bool {
     }
     figures(a).any(|x| {
         figures(b).any(|y| {
-            same_role(x, y) && x.counts_head().is_some() && {
+            x.counts.is_some() && same_role(x, y) && {
                 let (lx, hx) = x.interval_in_base_unit();
                 let (ly, hy) = y.interval_in_base_unit();
                 let far =

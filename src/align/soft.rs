@@ -181,11 +181,8 @@ pub(crate) fn candidates<'t, 's>(
             let list = &postings[starts[t as usize]..starts[t as usize + 1]];
             for &b in list {
                 let b_node = b as usize;
-                if b_node == a
-                    || !takes_part(b_node)
-                    || heavy[b_node].len() < MIN_SOFT_TERMS
-                    || !index.cross_source(a, b_node)
-                {
+                // (The postings list only the nodes taking part.)
+                if b_node == a || heavy[b_node].len() < MIN_SOFT_TERMS || !index.cross_source(a, b_node) {
                     continue;
                 }
                 if met[b_node] < 0.0 {

@@ -47,6 +47,13 @@ pub struct Attribution {
     pub form: AttributionForm,
 }
 
+impl Attribution {
+    /// Whether `span` lies within the words naming the speaker or the cue.
+    pub(crate) fn covers(&self, span: Span) -> bool {
+        self.mention.contains(span) || self.cue.is_some_and(|c| c.contains(span))
+    }
+}
+
 /// Quotation marks of one sentence.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct QuoteMarks {

@@ -355,30 +355,30 @@ impl Lexicon {
     pub fn role(&self, word: &str) -> Option<RoleKind> {
         self.roles.get(word).copied().or_else(|| self.roles.get(singular(word).as_ref()).copied())
     }
+
+    /// The first word of a word's synonym group (`synonyms.txt`), looked up as written
+    /// and, for a plural in -s, as its singular ("vehicles" -> "car").
+    pub(crate) fn synonym(&self, word: &str) -> Option<&'static str> {
+        self.synonyms.get(word).copied().or_else(|| self.synonyms.get(singular_in_s(word)?).copied())
+    }
 }
 
 /// A crude singular for role nouns: "officials" -> "official", "leaders" -> "leader",
 /// "fishermen" -> "fisherman".
-impl Lexicon {
-    /// The first word of a word's synonym group (`synonyms.txt`), looked up as written
-    /// and, for a plural in -s, as its singular ("vehicles" -> "car").
-    pub(crate) fn synonym(&self, word: &str) -> Option<&'static str> {
-        self.synonyms.get(word).copied().or_else(|| {
-            let one = singular(word);
-            (one.len() < word.len()).then(|| self.synonyms.get(one.as_ref()).copied()).flatten()
-        })
-    }
-}
-
 pub(crate) fn singular(word: &str) -> std::borrow::Cow<'_, str> {
     use std::borrow::Cow;
-    if word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") {
-        Cow::Borrowed(&word[..word.len() - 1])
+    if let Some(one) = singular_in_s(word) {
+        Cow::Borrowed(one)
     } else if let Some(stem) = word.strip_suffix("men").filter(|s| s.len() > 2) {
         Cow::Owned(format!("{stem}man"))
     } else {
         Cow::Borrowed(word)
     }
+}
+
+/// The singular of a plural in -s ("leaders" -> "leader"), not of a word in -ss.
+fn singular_in_s(word: &str) -> Option<&str> {
+    (word.len() > 3 && !word.ends_with("ss")).then(|| word.strip_suffix('s')).flatten()
 }
 
 #[cfg(test)]

@@ -312,10 +312,7 @@ impl Extractor {
                 .enumerate()
                 .map(|(k, (f, (_, tokens)))| match f.first() {
                     Some(g) if g.speech => {
-                        let named = |t: &Token| {
-                            g.attribution.mention.contains(t.span)
-                                || g.attribution.cue.is_some_and(|c| c.contains(t.span))
-                        };
+                        let named = |t: &Token| g.attribution.covers(t.span);
                         (f.len() == 1 && tokens.iter().all(named))
                             || (k > 0 && ends_quoted_question(k - 1) && tokens.iter().take(2).all(named))
                     }
@@ -422,9 +419,7 @@ impl Extractor {
         let tokens = clause.tokens;
         // A clause that only names a speaker ("Limbaugh added:", "― Ann Lee") asserts
         // nothing of its own: its speaker goes with the words it introduces.
-        let attribution = attribution.filter(|a| {
-            tokens.iter().any(|t| !a.mention.contains(t.span) && !a.cue.is_some_and(|c| c.contains(t.span)))
-        });
+        let attribution = attribution.filter(|a| tokens.iter().any(|t| !a.covers(t.span)));
         let tail = attribution.as_ref().and_then(|a| trailing_attribution(clause.text, tokens, a));
         let content = &tokens[..tail.unwrap_or(tokens.len())];
         // Capitalised words folded once, for the terms and the topic (by token).
@@ -504,7 +499,7 @@ impl Extractor {
         // In a long (run-on) sentence, stem each distinct word once: sorting every
         // occurrence would cost more than the scan. Short ones just sort.
         let long = tokens.len() > LONG_SENTENCE_TOKENS;
-        let mut seen: FxHashSet<std::borrow::Cow<'_, str>> = FxHashSet::default();
+        let mut seen: FxHashSet<&str> = FxHashSet::default();
         // Quantities come in text order, as tokens do: one pointer walks them.
         let mut next_quantity = 0;
         for (i, t) in tokens.iter().enumerate() {
@@ -518,17 +513,15 @@ impl Extractor {
             if lex.stopwords.contains(t.norm.as_str()) || t.norm.chars().count() < 2 {
                 continue;
             }
-            if attribution.is_some_and(|a| inside(a.mention) || a.cue.is_some_and(inside))
-                || lex.speech_verbs.contains(t.norm.as_str())
-            {
+            if attribution.is_some_and(|a| a.covers(t.span)) || lex.speech_verbs.contains(t.norm.as_str()) {
                 left_out.push(i);
                 continue;
             }
-            let word: std::borrow::Cow<'_, str> = term_word(lex, t, names[i].as_ref()).into();
-            if long && seen.contains(word.as_ref()) {
+            let word = term_word(lex, t, names[i].as_ref());
+            if long && seen.contains(word) {
                 continue;
             }
-            terms.push(self.stem(&word));
+            terms.push(self.stem(word));
             if long {
                 seen.insert(word);
             }
@@ -537,7 +530,7 @@ impl Extractor {
             // Nothing but function words ("He did not."): match on the words themselves,
             // so that the same sentence in two sources still meets.
             for t in tokens {
-                if seen.insert(t.norm.as_str().into()) {
+                if seen.insert(t.norm.as_str()) {
                     terms.push(compact_str::format_compact!("={}", t.norm));
                 }
             }
