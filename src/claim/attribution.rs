@@ -738,61 +738,59 @@ impl<'t> SentenceView<'t> {
             return None;
         }
         let floor = verb.saturating_sub(MAX_APPOSITIVE_WORDS);
-        let marks = (floor..verb - 1).rev().filter(|&k| set_off(k));
-        // The nearest mark before the appositive's own that ends a name.
-        let candidate = |k: usize| {
-            // A description before a relative clause or an "including" list: "The poll,
-            // which tracks …, showed", "Other unions, including the AFT, endorsed".
-            // So does a phrase that opens with a past participle: "The report, released
-            // by the audit office on Thursday, found".
+        // The phrase ending at each mark, nearest first, read once.
+        let mut ends: Vec<(usize, Option<Subject>)> = (floor..verb - 1)
+            .rev()
+            .filter(|&k| set_off(k))
+            .map(|k| (k, self.np_ending(k + 1, true)))
+            .collect();
+        // A name, or a description before a relative clause or an "including" list:
+        // "The poll, which tracks …, showed", "Other unions, including the AFT,
+        // endorsed". So does a phrase that opens with a past participle: "The report,
+        // released by the audit office on Thursday, found".
+        let candidate = |k: usize, found: &Subject| {
             let opener = &self.tokens[k + 1];
             let relative = matches!(opener.norm.as_str(), "who" | "which" | "including")
                 || past_participle_shape(opener);
-            match self.np_ending(k + 1, true)? {
-                found @ Subject { mention: Mention::Named { .. }, .. } if self.clause_start(found.start) => {
-                    Some(found)
+            self.clause_start(found.start)
+                && match &found.mention {
+                    Mention::Named { .. } => true,
+                    // A document may be general and singular: "The tracking poll, which
+                    // …, showed".
+                    Mention::Description { plural, kind, .. } => {
+                        relative && (!found.general || *plural || *kind == RoleKind::Document)
+                    }
+                    _ => false,
                 }
-                // A document may be general and singular: "The tracking poll, which …,
-                // showed".
-                found @ Subject { mention: Mention::Description { plural, kind, .. }, general, .. }
-                    if relative
-                        && (!general || plural || kind == RoleKind::Document)
-                        && self.clause_start(found.start) =>
-                {
-                    Some(found)
-                }
-                _ => None,
-            }
         };
         // A name that opens the sentence wins over a nearer one inside the appositive:
         // "Ann Lee, 59, of Ashton, Md., who …, said" (not "Md").
         let first = (0..verb).find(|&k| !self.in_quote(k));
-        let named = marks
-            .clone()
-            .filter_map(candidate)
-            .find(|s| matches!(s.mention, Mention::Named { .. }) && Some(s.start) == first)
-            .or_else(|| marks.clone().find_map(candidate));
+        let found = |test: &dyn Fn(usize, &Subject) -> bool| {
+            ends.iter().position(|(k, end)| end.as_ref().is_some_and(|s| test(*k, s)))
+        };
+        let pick = found(&|k, s| {
+            candidate(k, s) && matches!(s.mention, Mention::Named { .. }) && Some(s.start) == first
+        })
+        .or_else(|| found(&candidate))
         // Else a description before an appositive noun phrase that opens with an article
         // and has no verb of its own: "Officials at the agency, a division of the
         // ministry, said" (not "for some, the losses would outstrip the gains, said").
-        named.or_else(|| {
-            marks.clone().find_map(|k| {
+        .or_else(|| {
+            found(&|k, s| {
                 let opens = &self.tokens[k + 1];
                 let noun_phrase = matches!(opens.norm.as_str(), "a" | "an" | "the")
                     && self.tokens[k + 1..verb]
                         .iter()
                         .take_while(|t| !matches!(t.norm.as_str(), "that" | "who" | "which"))
                         .all(|t| !super::clause::is_verb(t));
-                if !noun_phrase {
-                    return None;
-                }
-                self.np_ending(k + 1, true).filter(|found| {
-                    matches!(&found.mention, Mention::Description { plural, head, .. }
-                        if *plural || !found.general || lexicon().role(head).is_some())
-                        && self.clause_start(found.start)
-                })
+                noun_phrase
+                    && matches!(&s.mention, Mention::Description { plural, head, .. }
+                        if *plural || !s.general || lexicon().role(head).is_some())
+                    && self.clause_start(s.start)
             })
-        })
+        })?;
+        ends.swap_remove(pick).1
     }
 
     /// The antecedent of a relative pronoun before token `who`: "Trump, who says …".
