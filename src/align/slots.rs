@@ -73,20 +73,16 @@ fn days_differ(a: &Claim<'_>, b: &Claim<'_>) -> bool {
     if !(weekdays_differ || dates_differ) {
         return false;
     }
-    // Terms other than dates and weekdays, sorted as the claims' terms are.
-    fn plain<'c>(c: &'c Claim<'_>) -> Vec<&'c CompactString> {
-        let weekdays = &lexicon().slot_words.weekdays;
-        c.terms
-            .iter()
-            .filter(|t| {
-                !t.starts_with('@') && !weekdays.iter().any(|w| w.starts_with(t.as_str()) && t.len() >= 5)
-            })
-            .collect()
-    }
-    let (pa, pb) = (plain(a), plain(b));
+    // Terms other than dates and weekdays, counted without copying the term lists:
+    // both are sorted, and what is kept is a property of the term.
+    let weekdays = &lexicon().slot_words.weekdays;
+    let plain = |t: &CompactString| {
+        !t.starts_with('@') && !(t.len() >= 5 && weekdays.iter().any(|w| w.starts_with(t.as_str())))
+    };
     let mut shared = 0usize;
-    super::for_each_shared(&pa, &pb, |_| shared += 1);
-    (shared as f64) < DAY_FACT_MIN_SHARED * pa.len().min(pb.len()).max(1) as f64
+    super::for_each_shared(&a.terms, &b.terms, |t| shared += usize::from(plain(t)));
+    let (pa, pb) = (a.terms.iter().filter(|t| plain(t)).count(), b.terms.iter().filter(|t| plain(t)).count());
+    (shared as f64) < DAY_FACT_MIN_SHARED * pa.min(pb).max(1) as f64
 }
 
 /// Figures that count different things with no value in common, or figures of one
