@@ -76,9 +76,8 @@ fn days_differ(a: &Claim<'_>, b: &Claim<'_>) -> bool {
     // Terms other than dates and weekdays, counted without copying the term lists:
     // both are sorted, and what is kept is a property of the term.
     let weekdays = &lexicon().slot_words.weekdays;
-    let plain = |t: &CompactString| {
-        !t.starts_with('@') && !(t.len() >= 5 && weekdays.iter().any(|w| w.starts_with(t.as_str())))
-    };
+    let weekday = |t: &CompactString| t.len() >= 5 && weekdays.iter().any(|w| w.starts_with(t.as_str()));
+    let plain = |t: &CompactString| !(t.starts_with('@') || weekday(t));
     let mut shared = 0usize;
     super::for_each_shared(&a.terms, &b.terms, |t| shared += usize::from(plain(t)));
     let (pa, pb) = (a.terms.iter().filter(|t| plain(t)).count(), b.terms.iter().filter(|t| plain(t)).count());
