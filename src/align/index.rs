@@ -380,6 +380,57 @@ impl TermIndex {
         out
     }
 
+    /// The pairs of nodes that are two partners of one node in the graph of `strong`
+    /// pairs (sorted by pair), not themselves in `strong`, that may hold claims of
+    /// different sources and reach `criteria`, scored as [`TermIndex::candidates`]
+    /// scores. The work is the sum of the squared partner counts, not a search.
+    pub fn candidates_near(&self, criteria: Criteria, strong: &[Candidate]) -> Vec<Candidate> {
+        let n = self.terms.len();
+        let mut partners: Vec<Vec<u32>> = vec![Vec::new(); n];
+        for c in strong {
+            partners[c.a as usize].push(c.b);
+            partners[c.b as usize].push(c.a);
+        }
+        let similarity = criteria.similarity;
+        let k = criteria.min_shared.max(1);
+        let score = |a: usize, b: usize| {
+            let (mut dot, mut shared) = (0f32, 0usize);
+            super::for_each_shared(&self.terms[a], &self.terms[b], |&t| {
+                if self.frequency[t as usize] <= criteria.max_postings {
+                    dot += self.idf[t as usize].powi(2);
+                    shared += 1;
+                }
+            });
+            let needed = k.min(self.terms[a].len()).min(self.terms[b].len()).max(1);
+            let s = similarity.score(
+                dot,
+                shared,
+                similarity.weight(self.mass[a]),
+                similarity.weight(self.mass[b]),
+            );
+            (shared >= needed && s >= criteria.threshold).then_some(s)
+        };
+        let mut pairs: Vec<(u32, u32)> = Vec::new();
+        for list in &partners {
+            for (i, &x) in list.iter().enumerate() {
+                for &y in &list[i + 1..] {
+                    if self.cross_source(x as usize, y as usize) {
+                        pairs.push((x.min(y), x.max(y)));
+                    }
+                }
+            }
+        }
+        pairs.sort_unstable();
+        pairs.dedup();
+        pairs
+            .into_iter()
+            .filter(|&(a, b)| strong.binary_search_by_key(&(a, b), |c| (c.a, c.b)).is_err())
+            .filter_map(|(a, b)| {
+                score(a as usize, b as usize).map(|similarity| Candidate { a, b, similarity })
+            })
+            .collect()
+    }
+
     /// A node's counted terms, most common first, with where its cosine prefix (the
     /// most common terms, holding less than `share` of its weight) and its prefix for
     /// long pairs (also leaving out `k - 1` terms) end.
@@ -553,6 +604,7 @@ mod tests {
     #[test]
     fn prefix_filtering_finds_every_qualifying_pair() {
         let mut state = 7;
+        let mut near_found = 0;
         for round in 0..20 {
             // Claims of 0-12 terms over a Zipf-like vocabulary, some repeated verbatim.
             let mut claims: Vec<(usize, Vec<String>)> = Vec::new();
@@ -603,8 +655,23 @@ mod tests {
                     .filter(|c| part[c.a as usize] != NO_PART && part[c.a as usize] == part[c.b as usize])
                     .collect();
                 assert_eq!(index.candidates_among(criteria, &part), among, "round {round}, among");
+                // Between two partners of one node: the qualifying pairs two steps apart
+                // in the graph of the pairs at a higher threshold.
+                let strong = index.candidates(Criteria { threshold: threshold + 0.2, ..criteria });
+                let linked = |x: u32, y: u32| strong.iter().any(|c| (c.a, c.b) == (x.min(y), x.max(y)));
+                let near: Vec<Candidate> = index
+                    .candidates(criteria)
+                    .into_iter()
+                    .filter(|c| {
+                        !linked(c.a, c.b)
+                            && (0..index.terms.len() as u32).any(|u| linked(u, c.a) && linked(u, c.b))
+                    })
+                    .collect();
+                near_found += near.len();
+                assert_eq!(index.candidates_near(criteria, &strong), near, "round {round}, near");
             }
         }
+        assert!(near_found > 0);
     }
 
     #[test]
