@@ -385,12 +385,6 @@ impl TermIndex {
     /// different sources and reach `criteria`, scored as [`TermIndex::candidates`]
     /// scores. The work is the sum of the squared partner counts, not a search.
     pub fn candidates_near(&self, criteria: Criteria, strong: &[Candidate]) -> Vec<Candidate> {
-        let n = self.terms.len();
-        let mut partners: Vec<Vec<u32>> = vec![Vec::new(); n];
-        for c in strong {
-            partners[c.a as usize].push(c.b);
-            partners[c.b as usize].push(c.a);
-        }
         let similarity = criteria.similarity;
         let k = criteria.min_shared.max(1);
         let score = |a: usize, b: usize| {
@@ -410,6 +404,23 @@ impl TermIndex {
             );
             (shared >= needed && s >= criteria.threshold).then_some(s)
         };
+        self.partner_pairs(strong)
+            .into_iter()
+            .filter_map(|(a, b)| {
+                score(a as usize, b as usize).map(|similarity| Candidate { a, b, similarity })
+            })
+            .collect()
+    }
+
+    /// The pairs of nodes that are two partners of one node in the graph of `strong`
+    /// pairs (sorted by pair), not themselves in `strong`, that may hold claims of
+    /// different sources; sorted, each once.
+    pub fn partner_pairs(&self, strong: &[Candidate]) -> Vec<(u32, u32)> {
+        let mut partners: Vec<Vec<u32>> = vec![Vec::new(); self.terms.len()];
+        for c in strong {
+            partners[c.a as usize].push(c.b);
+            partners[c.b as usize].push(c.a);
+        }
         let mut pairs: Vec<(u32, u32)> = Vec::new();
         for list in &partners {
             for (i, &x) in list.iter().enumerate() {
@@ -422,13 +433,8 @@ impl TermIndex {
         }
         pairs.sort_unstable();
         pairs.dedup();
+        pairs.retain(|&(a, b)| strong.binary_search_by_key(&(a, b), |c| (c.a, c.b)).is_err());
         pairs
-            .into_iter()
-            .filter(|&(a, b)| strong.binary_search_by_key(&(a, b), |c| (c.a, c.b)).is_err())
-            .filter_map(|(a, b)| {
-                score(a as usize, b as usize).map(|similarity| Candidate { a, b, similarity })
-            })
-            .collect()
     }
 
     /// A node's counted terms, most common first, with where its cosine prefix (the

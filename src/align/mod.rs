@@ -303,6 +303,24 @@ impl Matcher {
                 candidates.iter().filter(|c| in_large_part[c.a as usize]).copied().collect();
             merge_candidates(&mut weak, index.candidates_near(weak_criteria, &strong));
         }
+        // Soft matching gives links of the floor too, between two partners of one node
+        // in the parts searched whole (`soft::links`).
+        if self.soft_threshold <= 1.0 {
+            let strong: Vec<index::Candidate> =
+                candidates.iter().filter(|c| part[c.a as usize] != index::NO_PART).copied().collect();
+            let pairs = index.partner_pairs(&strong);
+            let by_soft = soft::links(
+                &index,
+                |node| {
+                    let claim = flat[index.members[node][0] as usize].1;
+                    (claim.terms.as_slice(), claim.term_keys.as_slice())
+                },
+                &pairs,
+                weak_criteria.threshold,
+                self.threshold,
+            );
+            merge_candidates(&mut weak, by_soft);
+        }
         // The weak pass finds again the pairs the slot checks dropped: they stay out.
         weak.retain(|c| !slots::conflict(claim_of(c.a), claim_of(c.b)));
         merge_candidates(&mut candidates, weak);
