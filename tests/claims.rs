@@ -173,6 +173,20 @@ fn hedges_and_negations() {
 }
 
 #[test]
+fn predicate_after_a_relative_clause_shares_the_subject() {
+    let text = "Mara Quist, who won the sprint title in Oslo last winter, has signed a new contract.";
+    let set = ClaimSet::new(Article::parse(text).unwrap()).unwrap();
+    let claims = set.claims();
+    assert_eq!(claims.len(), 2);
+    assert_eq!(claims[1].text, "has signed a new contract.");
+    let terms: Vec<&str> = claims[1].terms().collect();
+    // The subject's words are the predicate's terms; the relative clause's are not.
+    assert!(terms.contains(&"quist") && terms.contains(&"contract"), "{terms:?}");
+    assert!(!terms.contains(&"oslo"), "{terms:?}");
+    assert!(claims[0].terms().any(|t| t == "oslo"));
+}
+
+#[test]
 fn claim_limit_is_a_typed_error() {
     let article = Article::parse("One. Two. Three.").unwrap();
     let err = Extractor::new().max_claims(2).extract(article).unwrap_err();

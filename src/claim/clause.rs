@@ -19,8 +19,10 @@ const COORDINATORS: [&str; 5] = ["and", "but", "yet", "or", "so"];
 const SUBORDINATORS: [&str; 5] = ["while", "whereas", "as", "although", "though"];
 
 /// The token indices where the clauses of a sentence start, after the first (which
-/// starts at token 0), in order. `text` is the article text the tokens point into.
-pub(crate) fn clause_starts(text: &str, tokens: &[Token]) -> Vec<usize> {
+/// starts at token 0), in order. `text` is the article text the tokens point into;
+/// `predicate` is where the predicate after a subject's relative clause starts, if the
+/// sentence has one ([`super::relative::shared_subject`]).
+pub(crate) fn clause_starts(text: &str, tokens: &[Token], predicate: Option<usize>) -> Vec<usize> {
     let n = tokens.len();
     let mut starts = Vec::new();
     if n < 2 * MIN_CLAUSE_WORDS {
@@ -55,7 +57,10 @@ pub(crate) fn clause_starts(text: &str, tokens: &[Token]) -> Vec<usize> {
                     .cue_verb(t.norm.as_str())
                     .is_some_and(|v| v.form != VerbForm::Participle && !v.noun_like && !v.evidence)
         };
-        let split = if comma && leading_contrast && starts.is_empty() && last == 0 {
+        let split = if predicate == Some(i) {
+            // "Fernandez, who …, has signed …": the predicate starts a claim of its own.
+            true
+        } else if comma && leading_contrast && starts.is_empty() && last == 0 {
             // "While the move won't be easy, we will …": the leading contrast clause ends
             // at its first comma once it has a verb, and the main clause has one too.
             leading_contrast = false;

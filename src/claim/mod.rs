@@ -5,6 +5,7 @@ mod attribution;
 mod clause;
 mod lexicon;
 mod quantity;
+mod relative;
 mod slots;
 mod speaker;
 
@@ -341,7 +342,10 @@ impl Extractor {
                 a.clone().filter(|_| quoted || opens_next).map(|a| (a, carry))
             });
             for (s, (&span, (norm, tokens))) in paragraph.sentences.iter().zip(sentences).enumerate() {
-                let starts = clause::clause_starts(text, tokens);
+                let shared = relative::shared_subject(text, tokens);
+                let starts = clause::clause_starts(text, tokens, shared.map(|x| x.predicate));
+                // The subject the predicate's claim shares, when the predicate was split off.
+                let shared = shared.filter(|x| starts.contains(&x.predicate));
                 let spans = clause::clause_spans(text, span, tokens, &starts);
                 let quantities = quantity::find_quantities(&text[span.range()], norm, span.start);
                 let (hedges, negations) = find_cues(lexicon(), norm, span.start);
@@ -379,6 +383,10 @@ impl Extractor {
                             sentence: span,
                             paragraph: p,
                             tokens: &tokens[from..to],
+                            subject: match shared {
+                                Some(x) if x.predicate == from => &tokens[..x.subject_end],
+                                _ => &[],
+                            },
                         },
                         attribution,
                         take_inside(&quantities, &mut q, clause, |x| x.span),
@@ -426,7 +434,15 @@ impl Extractor {
         let names: Vec<Option<CompactString>> =
             tokens.iter().map(|t| t.capitalized.then(|| fold_name(&t.norm))).collect();
         let mut left_out = Vec::new();
-        let terms = self.terms(content, &names, attribution.as_ref(), &quantities, &mut left_out);
+        let mut terms = self.terms(content, &names, attribution.as_ref(), &quantities, &mut left_out);
+        if !clause.subject.is_empty() {
+            let subject_names: Vec<Option<CompactString>> =
+                clause.subject.iter().map(|t| t.capitalized.then(|| fold_name(&t.norm))).collect();
+            let borrowed = self.terms(clause.subject, &subject_names, None, &[], &mut Vec::new());
+            terms.extend(borrowed.into_iter().filter(|t| !t.starts_with('=')));
+            terms.sort_unstable();
+            terms.dedup();
+        }
         let term_keys: Vec<u64> = terms.iter().map(|t| term_key(t)).collect();
         let lex = lexicon();
         // The words after a trailing attribution are no terms either.
@@ -606,6 +622,9 @@ struct Clause<'a, 't> {
     sentence: Span,
     paragraph: usize,
     tokens: &'t [Token],
+    /// The words of a subject the clause shares with the clause before it ("Fernandez"
+    /// of "Fernandez, who …, has signed …"): their terms are the clause's too.
+    subject: &'t [Token],
 }
 
 /// An attribution of a sentence, with what decides which clauses it governs.

@@ -291,6 +291,7 @@ struct Groups {
     unit: usize,
     year: usize,
     year2: usize,
+    half: usize,
 }
 
 fn groups() -> &'static Groups {
@@ -317,6 +318,7 @@ fn groups() -> &'static Groups {
             unit: index("unit"),
             year: index("year"),
             year2: index("year2"),
+            half: index("half"),
         }
     })
 }
@@ -341,6 +343,7 @@ fn pattern() -> &'static Regex {
             | (?P<date2>(?-u:\b)(?P<day2>\d{{1,2}})\s+(?P<month2>{month})(?-u:\b)\.?(?:,?\s+(?P<year2>(?:1[89]|20)\d{{2}})(?-u:\b))?)
             | (?P<money>(?P<cur>us\$|\$|€|£|¥)\s?(?P<mnum>\d[\d,]*(?:\.\d+)?)(?:\s?(?P<mscale>{scale})(?-u:\b))?)
             | (?P<num>(?:(?-u:\b)\d[\d,]*(?:\.\d+)?|(?-u:\b){word}(?:-{word})?)(?-u:\b))
+              (?P<half>[\s-]and[\s-]a[\s-]half(?-u:\b))?
               (?:\s?(?P<scale>trillion|billion|million|thousand|bn)(?-u:\b))?
               (?:\s?(?P<pct>%|percent(?-u:\b)|per\ cent(?-u:\b)))?
               (?:\s?(?P<curword>dollars|euros|pounds|yen)(?-u:\b))?
@@ -543,7 +546,8 @@ fn build(c: &Captures) -> Option<Found> {
         bare = scale_word.is_none() && unit.is_none() && c.get(g.pct).is_none() && c.get(g.curword).is_none();
         // "one" is mostly an article ("one official"): only with a unit is it a figure.
         weak = num == "one" && bare;
-        raw = number_value(num)?;
+        // "two and a half hours", "an eight-and-a-half-year deal".
+        raw = number_value(num)? + if c.get(g.half).is_some() { 0.5 } else { 0.0 };
         scale = scale_word.map(scale_of);
         q.value = raw * scale.unwrap_or(1.0);
         if c.get(g.pct).is_some() {
