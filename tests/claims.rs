@@ -187,6 +187,17 @@ fn predicate_after_a_relative_clause_shares_the_subject() {
 }
 
 #[test]
+fn adverbs_in_ly_make_no_terms() {
+    let text = "The mill currently employs 300 people. Its deadly fire was publicly mourned.";
+    let set = ClaimSet::new(Article::parse(text).unwrap()).unwrap();
+    let terms: Vec<&str> = set.claims().iter().flat_map(|c| c.terms()).collect();
+    assert!(!terms.iter().any(|t| t.starts_with("current") || t.starts_with("public")), "{terms:?}");
+    // Words in -ly that are no adverbs stay.
+    assert!(terms.iter().any(|t| t.starts_with("dead")), "{terms:?}");
+    assert!(terms.contains(&"mill") && terms.contains(&"employ"), "{terms:?}");
+}
+
+#[test]
 fn claim_limit_is_a_typed_error() {
     let article = Article::parse("One. Two. Three.").unwrap();
     let err = Extractor::new().max_claims(2).extract(article).unwrap_err();

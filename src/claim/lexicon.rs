@@ -66,6 +66,11 @@ pub(crate) struct Lexicon {
     pub roles: HashMap<&'static str, RoleKind>,
     pub subject_skip: HashSet<&'static str>,
     pub determiners: HashSet<&'static str>,
+    /// Words that open an adverbial phrase or clause, not a noun phrase ("meanwhile",
+    /// "if").
+    pub adverbial_openers: HashSet<&'static str>,
+    /// Words in -ly that are no adverbs ("family", "deadly"): see [`Lexicon::adverb`].
+    pub not_adverbs: HashSet<&'static str>,
     pub pronouns: HashMap<&'static str, RoleKind>,
     pub stopwords: HashSet<&'static str>,
     /// Words that state a negative without a negation cue ("unclear", "failed"):
@@ -219,6 +224,12 @@ pub(crate) fn lexicon() -> &'static Lexicon {
             roles,
             subject_skip: lines(include_str!("../data/subject_skip.txt")).collect(),
             determiners: lines(include_str!("../data/determiners.txt")).collect(),
+            not_adverbs: lines(include_str!("../data/not_adverbs.txt"))
+                .flat_map(str::split_whitespace)
+                .collect(),
+            adverbial_openers: lines(include_str!("../data/adverbial_openers.txt"))
+                .flat_map(str::split_whitespace)
+                .collect(),
             pronouns,
             stopwords: lines(include_str!("../data/stopwords.txt")).flat_map(str::split_whitespace).collect(),
             negative_words: lines(include_str!("../data/negative_words.txt"))
@@ -361,7 +372,17 @@ impl Lexicon {
     pub(crate) fn synonym(&self, word: &str) -> Option<&'static str> {
         self.synonyms.get(word).copied().or_else(|| self.synonyms.get(singular_in_s(word)?).copied())
     }
+
+    /// Whether a lower-case word is an adverb in -ly ("currently", "publicly"): six
+    /// letters or more, not listed in `not_adverbs.txt`.
+    pub(crate) fn adverb(&self, word: &str) -> bool {
+        word.len() >= MIN_ADVERB_BYTES && word.ends_with("ly") && !self.not_adverbs.contains(word)
+    }
 }
+
+/// The shortest adverb in -ly that [`Lexicon::adverb`] recognises ("partly"): shorter
+/// words in -ly are mostly no adverbs ("only", "july", "rely").
+const MIN_ADVERB_BYTES: usize = 6;
 
 /// A crude singular for role nouns: "officials" -> "official", "leaders" -> "leader",
 /// "fishermen" -> "fisherman".
@@ -384,6 +405,17 @@ fn singular_in_s(word: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn adverbs_in_ly() {
+        let lex = lexicon();
+        for word in ["currently", "publicly", "interestingly", "sharply"] {
+            assert!(lex.adverb(word), "{word}");
+        }
+        for word in ["family", "deadly", "weekly", "only", "rely", "supply", "reply"] {
+            assert!(!lex.adverb(word), "{word}");
+        }
+    }
 
     #[test]
     fn synonyms_are_found_in_the_plural_too() {

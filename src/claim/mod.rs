@@ -529,6 +529,11 @@ impl Extractor {
             if lex.stopwords.contains(t.norm.as_str()) || t.norm.chars().count() < 2 {
                 continue;
             }
+            // An adverb ("currently", "publicly") qualifies the fact without telling it;
+            // rare, it would outweigh the fact's own words.
+            if !t.capitalized && lex.adverb(t.norm.as_str()) {
+                continue;
+            }
             if attribution.is_some_and(|a| a.covers(t.span)) || lex.speech_verbs.contains(t.norm.as_str()) {
                 left_out.push(i);
                 continue;
