@@ -187,6 +187,21 @@ fn predicate_after_a_relative_clause_shares_the_subject() {
 }
 
 #[test]
+fn a_fronted_adverbial_is_not_the_content_of_a_trailing_attribution() {
+    // The attribution leads its content after an opening phrase: the content's words
+    // are the claim's terms, not only the opening's.
+    let text = "Two days later, the port authority confirmed in a filing that it owns the ferry line. \
+                In a memo last month, the mayor's office described the levy as a tool to fund repairs. \
+                Wages will rise next year, the finance ministry said on Monday.";
+    let set = ClaimSet::new(Article::parse(text).unwrap()).unwrap();
+    let terms = |i: usize| -> Vec<&str> { set.claims()[i].terms().collect() };
+    assert!(terms(0).contains(&"ferri") && terms(0).contains(&"own"), "{:?}", terms(0));
+    assert!(terms(1).contains(&"levi") && terms(1).contains(&"repair"), "{:?}", terms(1));
+    // A trailing attribution still leaves only the content before it.
+    assert!(terms(2).contains(&"rise") && !terms(2).contains(&"ministri"), "{:?}", terms(2));
+}
+
+#[test]
 fn adverbs_in_ly_make_no_terms() {
     let text = "The mill currently employs 300 people. Its deadly fire was publicly mourned.";
     let set = ClaimSet::new(Article::parse(text).unwrap()).unwrap();

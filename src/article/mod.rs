@@ -262,6 +262,7 @@ impl ArticleParser {
             }
             lines.push(Line { span, boilerplate, prefix, suffix });
         }
+        dates_as_body(text, &mut lines);
         mark_headings(text, &mut lines, &mut title);
         let mut paragraphs: Vec<Paragraph> = Vec::new();
         let mut boilerplate = Vec::new();
@@ -315,6 +316,27 @@ fn line_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
         start += len + skip;
         Some(line)
     })
+}
+
+/// A date on a line of its own is a stamp when body text comes with it. In a text of
+/// dates and at most a headline before them ("Source 3\nJuly 1, 2024": a headline and
+/// an answer) the dates are the body, not dropped.
+fn dates_as_body(text: &str, lines: &mut [Line]) {
+    let mut body = lines.iter().enumerate().filter(|(_, l)| l.boilerplate.is_none());
+    let only_headline = match (body.next(), body.next()) {
+        (None, _) => true,
+        (Some((0, l)), None) => boilerplate::reads_as_heading(&text[l.span.range()], HEADLINE_WORDS),
+        _ => false,
+    };
+    if only_headline {
+        for line in lines.iter_mut().filter(|l| is_date(l)) {
+            line.boilerplate = None;
+        }
+    }
+}
+
+fn is_date(line: &Line) -> bool {
+    line.boilerplate == Some(BoilerplateKind::DateStamp) && line.prefix.is_none()
 }
 
 /// Marks the headline (a short first line followed by more text) and short section

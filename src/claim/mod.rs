@@ -575,6 +575,11 @@ fn term_word<'w>(
     }
 }
 
+/// How many words after a cue may come before the "that" of the content it leads ("…
+/// disclosed via financial filings that …"); a "that" further on belongs to a phrase of
+/// the attribution ("…, she said at a news conference announcing that …").
+const LEADING_THAT_WINDOW: usize = 5;
+
 /// How many words after a cue may come before the verb of the content it leads
 /// ("Alphabet announced Friday it will cut …"); a verb further on belongs to a phrase of
 /// the attribution ("…, the army said in a statement that was issued Tuesday").
@@ -595,6 +600,11 @@ fn trailing_attribution(text: &str, tokens: &[Token], a: &Attribution) -> Option
             if tokens[after..].iter().take(LEADING_VERB_WINDOW).any(clause::is_verb) {
                 return None;
             }
+            // "A day earlier, the CEO disclosed in a filing that he …": a "that" after
+            // the cue opens the content, and what stands before is an adverbial.
+            if tokens[after..].iter().take(LEADING_THAT_WINDOW).any(|t| t.norm == "that") {
+                return None;
+            }
             a.mention.start.min(cue.start)
         }
         _ => return None,
@@ -603,6 +613,12 @@ fn trailing_attribution(text: &str, tokens: &[Token], a: &Attribution) -> Option
     let i = tokens.partition_point(|t| t.span.start < start);
     if i >= tokens.len() || i < 3 {
         return None; // "Still, he told …": the attribution leads the sentence
+    }
+    // "In an announcement last week, the office described …": a fronted adverbial
+    // without a verb, not content, stands before the attribution.
+    let lex = lexicon();
+    if lex.adverbial_openers.contains(tokens[0].norm.as_str()) && !tokens[..i].iter().any(clause::is_verb) {
+        return None;
     }
     let gap = attribution::gap(text, tokens.get(i.checked_sub(1)?)?, &tokens[i]);
     gap.contains([',', '\u{201D}', '"', '\'']).then_some(i)
