@@ -329,13 +329,15 @@ fn dates_as_body(text: &str, lines: &mut [Line]) {
         _ => false,
     };
     if only_headline {
-        for line in lines.iter_mut().filter(|l| is_date(l)) {
+        for line in lines.iter_mut().filter(|l| is_lone_date_stamp(l)) {
             line.boilerplate = None;
         }
     }
 }
 
-fn is_date(line: &Line) -> bool {
+/// Whether a line is a date stamp standing alone on its line (not a stamp before body
+/// text on the same line).
+fn is_lone_date_stamp(line: &Line) -> bool {
     line.boilerplate == Some(BoilerplateKind::DateStamp) && line.prefix.is_none()
 }
 

@@ -69,6 +69,8 @@ pub(crate) struct Lexicon {
     /// Words that open an adverbial phrase or clause, not a noun phrase ("meanwhile",
     /// "if").
     pub adverbial_openers: HashSet<&'static str>,
+    /// Words of time that make a fronted phrase an adverbial ("Last week").
+    pub time_words: HashSet<&'static str>,
     /// Words in -ly that are no adverbs ("family", "deadly"): see [`Lexicon::adverb`].
     pub not_adverbs: HashSet<&'static str>,
     pub pronouns: HashMap<&'static str, RoleKind>,
@@ -224,6 +226,9 @@ pub(crate) fn lexicon() -> &'static Lexicon {
             roles,
             subject_skip: lines(include_str!("../data/subject_skip.txt")).collect(),
             determiners: lines(include_str!("../data/determiners.txt")).collect(),
+            time_words: lines(include_str!("../data/time_words.txt"))
+                .flat_map(str::split_whitespace)
+                .collect(),
             not_adverbs: lines(include_str!("../data/not_adverbs.txt"))
                 .flat_map(str::split_whitespace)
                 .collect(),
@@ -412,7 +417,7 @@ mod tests {
         for word in ["currently", "publicly", "interestingly", "sharply"] {
             assert!(lex.adverb(word), "{word}");
         }
-        for word in ["family", "deadly", "weekly", "only", "rely", "supply", "reply"] {
+        for word in ["family", "deadly", "weekly", "only", "rely", "supply", "reply", "bodily"] {
             assert!(!lex.adverb(word), "{word}");
         }
     }

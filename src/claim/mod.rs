@@ -342,7 +342,10 @@ impl Extractor {
                 a.clone().filter(|_| quoted || opens_next).map(|a| (a, carry))
             });
             for (s, (&span, (norm, tokens))) in paragraph.sentences.iter().zip(sentences).enumerate() {
-                let shared = relative::shared_subject(text, tokens);
+                // Not in a sentence inside a quotation (the speaker's words stay whole).
+                let quoted =
+                    tokens.first().is_some_and(|t| marks[s].regions.iter().any(|r| r.contains(t.span)));
+                let shared = relative::shared_subject(text, tokens).filter(|_| !quoted);
                 let starts = clause::clause_starts(text, tokens, shared.map(|x| x.predicate));
                 // The subject the predicate's claim shares, when the predicate was split off.
                 let shared = shared.filter(|x| starts.contains(&x.predicate));
@@ -431,15 +434,16 @@ impl Extractor {
         let tail = attribution.as_ref().and_then(|a| trailing_attribution(clause.text, tokens, a));
         let content = &tokens[..tail.unwrap_or(tokens.len())];
         // Capitalised words folded once, for the terms and the topic (by token).
-        let names: Vec<Option<CompactString>> =
-            tokens.iter().map(|t| t.capitalized.then(|| fold_name(&t.norm))).collect();
+        let names = name_forms(tokens);
         let mut left_out = Vec::new();
         let mut terms = self.terms(content, &names, attribution.as_ref(), &quantities, &mut left_out);
         if !clause.subject.is_empty() {
-            let subject_names: Vec<Option<CompactString>> =
-                clause.subject.iter().map(|t| t.capitalized.then(|| fold_name(&t.norm))).collect();
-            let borrowed = self.terms(clause.subject, &subject_names, None, &[], &mut Vec::new());
-            terms.extend(borrowed.into_iter().filter(|t| !t.starts_with('=')));
+            let borrowed =
+                self.terms(clause.subject, &name_forms(clause.subject), None, &[], &mut Vec::new());
+            // Words only, not figures: the subject's quantities are the first claim's.
+            terms.extend(
+                borrowed.into_iter().filter(|t| !t.starts_with(|c: char| c == '=' || c.is_ascii_digit())),
+            );
             terms.sort_unstable();
             terms.dedup();
         }
@@ -531,7 +535,8 @@ impl Extractor {
             }
             // An adverb ("currently", "publicly") qualifies the fact without telling it;
             // rare, it would outweigh the fact's own words.
-            if !t.capitalized && lex.adverb(t.norm.as_str()) {
+            // (Capitalised, it is a name, but for a clause's first word: "Currently, …".)
+            if (!t.capitalized || i == 0) && lex.adverb(t.norm.as_str()) {
                 continue;
             }
             if attribution.is_some_and(|a| a.covers(t.span)) || lex.speech_verbs.contains(t.norm.as_str()) {
@@ -560,6 +565,12 @@ impl Extractor {
         terms.dedup();
         terms
     }
+}
+
+/// The folded form of each capitalised token (a name's form among terms), `None` for
+/// the others.
+fn name_forms(tokens: &[Token]) -> Vec<Option<CompactString>> {
+    tokens.iter().map(|t| t.capitalized.then(|| fold_name(&t.norm))).collect()
 }
 
 /// The word a token stands for among terms, before stemming: its synonym group's
@@ -602,7 +613,13 @@ fn trailing_attribution(text: &str, tokens: &[Token], a: &Attribution) -> Option
             }
             // "A day earlier, the CEO disclosed in a filing that he …": a "that" after
             // the cue opens the content, and what stands before is an adverbial.
-            if tokens[after..].iter().take(LEADING_THAT_WINDOW).any(|t| t.norm == "that") {
+            // A "that" followed by a verb is a relative pronoun of the attribution's
+            // phrase ("…, the army said in a statement that was issued Tuesday").
+            let window = &tokens[after..tokens.len().min(after + LEADING_THAT_WINDOW)];
+            let content_that = window.iter().enumerate().any(|(k, t)| {
+                t.norm == "that" && tokens.get(after + k + 1).is_some_and(|n| !clause::is_verb(n))
+            });
+            if content_that {
                 return None;
             }
             a.mention.start.min(cue.start)
