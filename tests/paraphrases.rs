@@ -1,5 +1,6 @@
 //! The same fact told in other words, or as part of a longer sentence, aligns; other
-//! facts in similar words do not. Cases in `tests/data/paraphrases.txt`.
+//! facts in similar words do not. Cases in `tests/data/paraphrases.txt`; the ones the
+//! matcher still gets wrong in `tests/data/paraphrase_gaps.txt`.
 
 #[path = "common/table.rs"]
 mod table;
@@ -43,4 +44,14 @@ fn check(case: &Case) -> Result<(), String> {
 #[test]
 fn paraphrases_table() {
     assert_table(&read_table(include_str!("data/paraphrases.txt")), check);
+}
+
+/// The known gaps are still gaps: a case that starts to pass belongs in
+/// `paraphrases.txt`, where it is kept from falling back.
+#[test]
+fn paraphrase_gaps_still_fail() {
+    let cases = read_table(include_str!("data/paraphrase_gaps.txt"));
+    assert!(!cases.is_empty());
+    let passing: Vec<usize> = cases.iter().filter(|c| check(c).is_ok()).map(|c| c.line).collect();
+    assert!(passing.is_empty(), "gap cases that now pass (move them to paraphrases.txt): lines {passing:?}");
 }
