@@ -57,8 +57,10 @@ pub(crate) struct SharedSubject {
 ///   caller leaves out sentences inside a quotation.
 pub(crate) fn shared_subject(text: &str, tokens: &[Token]) -> Option<SharedSubject> {
     let lex = lexicon();
+    // Whether the gap before token `k` holds one of `marks` (no gap after the last token).
     let gap_has = |k: usize, marks: &[char]| {
-        k > 0 && text.get(tokens[k - 1].span.end..tokens[k].span.start).is_some_and(|g| g.contains(marks))
+        (1..tokens.len()).contains(&k)
+            && text.get(tokens[k - 1].span.end..tokens[k].span.start).is_some_and(|g| g.contains(marks))
     };
     let comma_before = |k: usize| gap_has(k, &[',']);
     let subject_end = (1..=MAX_SUBJECT_WORDS.min(tokens.len().saturating_sub(1)))
