@@ -57,7 +57,11 @@ pub(crate) fn clause_starts(text: &str, tokens: &[Token], predicate: Option<usiz
                     .cue_verb(t.norm.as_str())
                     .is_some_and(|v| v.form != VerbForm::Participle && !v.noun_like && !v.evidence)
         };
-        let split = if predicate == Some(i) {
+        let split = if opens_purpose(lex, tokens, i) {
+            // "… ordered inspections / in an effort to reduce smuggling": the purpose or
+            // reason of the act, after words with a verb of their own.
+            (last..i).any(|k| is_verb(&tokens[k])) && outside_quotes(text, tokens, i)
+        } else if predicate == Some(i) {
             // "Fernandez, who …, has signed …": the predicate starts a claim of its own.
             true
         } else if comma && leading_contrast && starts.is_empty() && last == 0 {
@@ -105,6 +109,13 @@ pub(crate) fn clause_starts(text: &str, tokens: &[Token], predicate: Option<usiz
         }
     }
     starts
+}
+
+/// Whether a phrase of `purpose_markers.txt` starts at token `i`.
+fn opens_purpose(lex: &super::lexicon::Lexicon, tokens: &[Token], i: usize) -> bool {
+    lex.purpose_markers.iter().any(|marker| {
+        tokens.len() >= i + marker.len() && marker.iter().zip(&tokens[i..]).all(|(m, t)| t.norm == *m)
+    })
 }
 
 /// Words in -ing that open no clause of their own after a comma: prepositions

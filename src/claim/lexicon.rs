@@ -69,6 +69,8 @@ pub(crate) struct Lexicon {
     /// Words that open an adverbial phrase or clause, not a noun phrase ("meanwhile",
     /// "if").
     pub adverbial_openers: HashSet<&'static str>,
+    /// Phrases that open a purpose or a reason ("in an effort to"), as word lists.
+    pub purpose_markers: Vec<Vec<&'static str>>,
     /// Words of time that make a fronted phrase an adverbial ("Last week").
     pub time_words: HashSet<&'static str>,
     /// Words in -ly that are no adverbs ("family", "deadly"): see [`Lexicon::adverb`].
@@ -226,6 +228,9 @@ pub(crate) fn lexicon() -> &'static Lexicon {
             roles,
             subject_skip: lines(include_str!("../data/subject_skip.txt")).collect(),
             determiners: lines(include_str!("../data/determiners.txt")).collect(),
+            purpose_markers: lines(include_str!("../data/purpose_markers.txt"))
+                .map(|l| l.split_whitespace().collect())
+                .collect(),
             time_words: lines(include_str!("../data/time_words.txt"))
                 .flat_map(str::split_whitespace)
                 .collect(),
