@@ -111,11 +111,13 @@ pub(crate) fn clause_starts(text: &str, tokens: &[Token], predicate: Option<usiz
     starts
 }
 
-/// Whether a phrase of `purpose_markers.txt` starts at token `i`.
+/// Whether a phrase of `purpose_markers.txt` starts at token `i`. (Most words open
+/// none: the phrases' first words are looked up first.)
 fn opens_purpose(lex: &super::lexicon::Lexicon, tokens: &[Token], i: usize) -> bool {
-    lex.purpose_markers.iter().any(|marker| {
-        tokens.len() >= i + marker.len() && marker.iter().zip(&tokens[i..]).all(|(m, t)| t.norm == *m)
-    })
+    lex.purpose_first_words.contains(tokens[i].norm.as_str())
+        && lex.purpose_markers.iter().any(|marker| {
+            tokens.len() >= i + marker.len() && marker.iter().zip(&tokens[i..]).all(|(m, t)| t.norm == *m)
+        })
 }
 
 /// Words in -ing that open no clause of their own after a comma: prepositions

@@ -71,6 +71,8 @@ pub(crate) struct Lexicon {
     pub adverbial_openers: HashSet<&'static str>,
     /// Phrases that open a purpose or a reason ("in an effort to"), as word lists.
     pub purpose_markers: Vec<Vec<&'static str>>,
+    /// The first words of [`Lexicon::purpose_markers`].
+    pub purpose_first_words: HashSet<&'static str>,
     /// Words of time that make a fronted phrase an adverbial ("Last week").
     pub time_words: HashSet<&'static str>,
     /// Words in -ly that are no adverbs ("family", "deadly"): see [`Lexicon::adverb`].
@@ -228,6 +230,9 @@ pub(crate) fn lexicon() -> &'static Lexicon {
             roles,
             subject_skip: lines(include_str!("../data/subject_skip.txt")).collect(),
             determiners: lines(include_str!("../data/determiners.txt")).collect(),
+            purpose_first_words: lines(include_str!("../data/purpose_markers.txt"))
+                .filter_map(|l| l.split_whitespace().next())
+                .collect(),
             purpose_markers: lines(include_str!("../data/purpose_markers.txt"))
                 .map(|l| l.split_whitespace().collect())
                 .collect(),
