@@ -111,13 +111,15 @@ pub(crate) fn clause_starts(text: &str, tokens: &[Token], predicate: Option<usiz
     starts
 }
 
-/// Whether a phrase of `purpose_markers.txt` starts at token `i`. (Most words open
-/// none: the phrases' first words are looked up first.)
+/// Whether a phrase of `purpose_markers.txt` starts at token `i` (looked up by its
+/// first word, which most words are not).
 fn opens_purpose(lex: &super::lexicon::Lexicon, tokens: &[Token], i: usize) -> bool {
-    lex.purpose_first_words.contains(tokens[i].norm.as_str())
-        && lex.purpose_markers.iter().any(|marker| {
-            tokens.len() >= i + marker.len() && marker.iter().zip(&tokens[i..]).all(|(m, t)| t.norm == *m)
-        })
+    let rest = &tokens[i + 1..];
+    lex.purpose_markers.get(tokens[i].norm.as_str()).is_some_and(|phrases| {
+        phrases
+            .iter()
+            .any(|words| rest.len() >= words.len() && words.iter().zip(rest).all(|(w, t)| t.norm == *w))
+    })
 }
 
 /// Words in -ing that open no clause of their own after a comma: prepositions

@@ -69,10 +69,9 @@ pub(crate) struct Lexicon {
     /// Words that open an adverbial phrase or clause, not a noun phrase ("meanwhile",
     /// "if").
     pub adverbial_openers: HashSet<&'static str>,
-    /// Phrases that open a purpose or a reason ("in an effort to"), as word lists.
-    pub purpose_markers: Vec<Vec<&'static str>>,
-    /// The first words of [`Lexicon::purpose_markers`].
-    pub purpose_first_words: HashSet<&'static str>,
+    /// Phrases that open a purpose or a reason ("in an effort to"), by their first word:
+    /// the words after it, one list a phrase.
+    pub purpose_markers: HashMap<&'static str, Vec<Vec<&'static str>>>,
     /// Words of time that make a fronted phrase an adverbial ("Last week").
     pub time_words: HashSet<&'static str>,
     /// Words in -ly that are no adverbs ("family", "deadly"): see [`Lexicon::adverb`].
@@ -230,12 +229,16 @@ pub(crate) fn lexicon() -> &'static Lexicon {
             roles,
             subject_skip: lines(include_str!("../data/subject_skip.txt")).collect(),
             determiners: lines(include_str!("../data/determiners.txt")).collect(),
-            purpose_first_words: lines(include_str!("../data/purpose_markers.txt"))
-                .filter_map(|l| l.split_whitespace().next())
-                .collect(),
-            purpose_markers: lines(include_str!("../data/purpose_markers.txt"))
-                .map(|l| l.split_whitespace().collect())
-                .collect(),
+            purpose_markers: lines(include_str!("../data/purpose_markers.txt")).fold(
+                HashMap::default(),
+                |mut by_first: HashMap<&'static str, Vec<Vec<&'static str>>>, line| {
+                    let mut words = line.split_whitespace();
+                    if let Some(first) = words.next() {
+                        by_first.entry(first).or_default().push(words.collect());
+                    }
+                    by_first
+                },
+            ),
             time_words: lines(include_str!("../data/time_words.txt"))
                 .flat_map(str::split_whitespace)
                 .collect(),

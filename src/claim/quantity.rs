@@ -235,9 +235,9 @@ impl Quantity {
 /// themselves stay exact, so a difference is still seen. Figures of this many digits or
 /// fewer before the decimal point keep their terms exact ("24.56%" and "24.6%" do not
 /// meet: small figures are rounded less by outlets, and a slip there is more often
-/// another fact). Set by hand: on the dev
-/// clusters 3 and 2 digits align the same (multi-source items 21/30 -> 22/30, no new
-/// flag; NAnCo unchanged), and 3 keeps apart more figures that merely lie near.
+/// another fact). Set by hand: on the dev clusters 3 and 2 digits align the same
+/// (multi-source items 21/30 -> 22/30, no new flag; NAnCo unchanged), and 3 keeps apart
+/// more figures that merely lie near.
 const TERM_DIGITS: i32 = 3;
 
 /// `value` rounded to [`TERM_DIGITS`] significant digits (a figure of fewer digits stays
@@ -570,9 +570,10 @@ fn build(c: &Captures) -> Option<Found> {
         let unit = c.get(g.unit).map(|u| u.as_str());
         bare = scale_word.is_none() && unit.is_none() && c.get(g.pct).is_none() && c.get(g.curword).is_none();
         // "one" is mostly an article ("one official"): only with a unit is it a figure.
-        weak = num == "one" && bare && c.get(g.half).is_none();
         // "two and a half hours", "an eight-and-a-half-year deal".
-        raw = number_value(num)? + if c.get(g.half).is_some() { 0.5 } else { 0.0 };
+        let half = c.get(g.half).is_some();
+        weak = num == "one" && bare && !half;
+        raw = number_value(num)? + if half { 0.5 } else { 0.0 };
         scale = scale_word.map(scale_of);
         q.value = raw * scale.unwrap_or(1.0);
         if c.get(g.pct).is_some() {
