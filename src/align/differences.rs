@@ -5,7 +5,7 @@
 use compact_str::CompactString;
 use rust_stemmers::{Algorithm, Stemmer};
 
-use crate::claim::{Cue, Quantity, QuantityKind, RoleKind, SpeakerKind, lexicon};
+use crate::claim::{Cue, Quantity, QuantityKind, RoleKind, SpeakerKind, is_verb, lexicon};
 use crate::report::{Difference, DifferenceKind, Evidence, ReportClaim, ReportSpeaker};
 use crate::span::Span;
 use crate::text::token::tokenize;
@@ -335,7 +335,7 @@ const PREDICATE_BYTES: usize = 80;
 
 /// The predicate a cue of `claim` scopes over: the stems of the first content words
 /// after it, and those words as written (for the explanation).
-fn predicate_of<'c>(stemmer: &Stemmer, claim: &'c ReportClaim, cue: &Cue) -> Option<(Vec<String>, &'c str)> {
+fn predicate_of<'c>(stemmer: &Stemmer, claim: &'c ReportClaim, cue: &Cue) -> Option<Predicate<'c>> {
     let from = cue.span.end.checked_sub(claim.span.start)?;
     let after = claim.text.get(from..)?;
     let mut end = after.len().min(PREDICATE_BYTES);
@@ -344,7 +344,50 @@ fn predicate_of<'c>(stemmer: &Stemmer, claim: &'c ReportClaim, cue: &Cue) -> Opt
     }
     let stems: Vec<String> =
         content_stems(stemmer, &after[..end]).into_iter().take(PREDICATE_WORDS).collect();
-    (!stems.is_empty()).then_some((stems, after))
+    let extent = Span::new(cue.span.end, cue.span.end + end);
+    (!stems.is_empty()).then_some(Predicate { stems, after, extent })
+}
+
+/// What a hedge or a negation scopes over.
+struct Predicate<'c> {
+    /// The stems of its first content words.
+    stems: Vec<String>,
+    /// The claim's words from the cue on, for the explanation.
+    after: &'c str,
+    /// Where the words read for the predicate stand in the input (at most
+    /// [`PREDICATE_BYTES`] from the cue's end).
+    extent: Span,
+}
+
+/// Whether the other version states plainly a figure that the cue scopes over ("reportedly
+/// joins on an *eight-and-a-half-year* deal" against "has signed an eight-and-a-half-year
+/// contract"): in a group of versions of one fact, a shared figure is its most specific
+/// part, whatever verb carries it. The cue must hedge the claim's main predicate (no
+/// verb before it): in "issued a recall, potentially affecting 2 million vehicles" it
+/// qualifies an aside, and the recall itself is stated plainly.
+fn figure_asserted_plainly(
+    claim: &ReportClaim,
+    cue: &Cue,
+    predicate: &Predicate<'_>,
+    other: &Member<'_>,
+) -> bool {
+    let before = claim.text.get(..cue.span.start.saturating_sub(claim.span.start)).unwrap_or("");
+    if tokenize(before).iter().any(is_verb) {
+        return false;
+    }
+    let in_scope =
+        |q: &&Quantity| predicate.extent.start <= q.span.start && q.span.start < predicate.extent.end;
+    claim
+        .quantities
+        .iter()
+        .filter(in_scope)
+        .any(|q| other.claim.quantities.iter().any(|t| same_role(t, q) && consistent(t, q)))
+        && !has_negative_wording(other)
+}
+
+/// Whether a version has negative wording ("refused", "unclear").
+fn has_negative_wording(other: &Member<'_>) -> bool {
+    tokenize(&other.claim.text).iter().any(|t| lexicon().negative_words.contains(t.norm.as_str()))
 }
 
 /// Whether the other version asserts a predicate plainly: most of its stems (the
@@ -354,9 +397,7 @@ fn asserted_plainly(predicate: &[String], other: &Member<'_>) -> bool {
     // Terms are sorted.
     let has = |w: &String| other.terms.binary_search_by(|t| t.as_str().cmp(w.as_str())).is_ok();
     let found = predicate.iter().filter(|w| has(w)).count();
-    predicate.first().is_some_and(has)
-        && 2 * found >= predicate.len()
-        && !tokenize(&other.claim.text).iter().any(|t| lexicon().negative_words.contains(t.norm.as_str()))
+    predicate.first().is_some_and(has) && 2 * found >= predicate.len() && !has_negative_wording(other)
 }
 
 /// Hedge or negation: one source has the cue in every version, another in none, and
@@ -383,14 +424,16 @@ fn cue_presence<'r>(
     for (ws, wms) in with {
         for m in wms.iter() {
             for cue in cues(m) {
-                let Some((stems, after)) = predicate_of(&stemmer, m.claim, cue) else { continue };
+                let Some(predicate) = predicate_of(&stemmer, m.claim, cue) else { continue };
                 for (os, oms) in &without {
                     for o in oms.iter() {
-                        if !asserted_plainly(&stems, o) {
+                        if !asserted_plainly(&predicate.stems, o)
+                            && !figure_asserted_plainly(m.claim, cue, &predicate, o)
+                        {
                             continue;
                         }
                         let predicate: Vec<&str> =
-                            after.split_whitespace().take(PREDICATE_WORDS + 2).collect();
+                            predicate.after.split_whitespace().take(PREDICATE_WORDS + 2).collect();
                         let predicate = predicate.join(" ");
                         let what = if kind == DifferenceKind::Hedge { "hedged" } else { "negated" };
                         return Some(Difference {

@@ -13,6 +13,7 @@ pub use attribution::{Attribution, AttributionForm};
 pub use quantity::{Quantity, QuantityKind};
 pub use speaker::{Speaker, SpeakerKind};
 
+pub(crate) use clause::is_verb;
 pub(crate) use lexicon::RoleKind;
 pub(crate) use lexicon::lexicon;
 pub(crate) use quantity::number_word;
