@@ -213,6 +213,26 @@ fn a_fronted_adverbial_is_not_the_content_of_a_trailing_attribution() {
 }
 
 #[test]
+fn the_words_around_a_leading_attribution_are_not_its_content() {
+    // When, where and how a thing was said lead its content: they make no terms.
+    let text = "Two days later, the port authority confirmed in a filing that it owns the ferry line. \
+                In its statement, the union said the strike would end on Friday. \
+                The harbour, the mayor said, will reopen in May.";
+    let set = ClaimSet::new(Article::parse(text).unwrap()).unwrap();
+    let terms = |i: usize| -> Vec<&str> { set.claims()[i].terms().collect() };
+    assert!(terms(0).contains(&"ferri") && terms(0).contains(&"own"), "{:?}", terms(0));
+    assert!(!["day", "later", "file"].iter().any(|w| terms(0).contains(w)), "{:?}", terms(0));
+    assert!(terms(1).contains(&"strike") && !terms(1).contains(&"statement"), "{:?}", terms(1));
+    // Content on both sides of the speaker's words keeps both sides.
+    assert!(terms(2).contains(&"harbour") && terms(2).contains(&"reopen"), "{:?}", terms(2));
+    // A clause whose speaker is named in the clause before keeps all its words.
+    let text = "Ann Lee and Tom Cole, who sent food to the island last year, have said they will stay.";
+    let set = ClaimSet::new(Article::parse(text).unwrap()).unwrap();
+    let all: Vec<&str> = set.claims().iter().flat_map(|c| c.terms()).collect();
+    assert!(all.contains(&"food") && all.contains(&"stay"), "{all:?}");
+}
+
+#[test]
 fn adverbs_in_ly_make_no_terms() {
     let text = "The mill currently employs 300 people. Its deadly fire was publicly mourned. \
                 Reportedly, the owners sold the mill.";

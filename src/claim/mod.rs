@@ -22,6 +22,7 @@ pub(crate) use speaker::fold_name;
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -434,13 +435,19 @@ impl Extractor {
         let attribution = attribution.filter(|a| tokens.iter().any(|t| !a.covers(t.span)));
         let tail = attribution.as_ref().and_then(|a| trailing_attribution(clause.text, tokens, a));
         let content = &tokens[..tail.unwrap_or(tokens.len())];
+        // When, where and how a leading attribution's content was said make no terms.
+        let circumstances = match (&attribution, tail) {
+            (Some(a), None) => leading_circumstances(clause.text, tokens, a),
+            _ => [0..0, 0..0],
+        };
         // Capitalised words folded once, for the terms and the topic (by token).
         let names = name_forms(tokens);
         let mut left_out = Vec::new();
-        let mut terms = self.terms(content, &names, attribution.as_ref(), &quantities, &mut left_out);
+        let mut terms =
+            self.terms(content, &names, attribution.as_ref(), &circumstances, &quantities, &mut left_out);
         if !clause.subject.is_empty() {
             let borrowed =
-                self.terms(clause.subject, &name_forms(clause.subject), None, &[], &mut Vec::new());
+                self.terms(clause.subject, &name_forms(clause.subject), None, &[], &[], &mut Vec::new());
             // Words only, not figures: the subject's quantities are the first claim's.
             terms.extend(
                 borrowed.into_iter().filter(|t| !t.starts_with(|c: char| c == '=' || c.is_ascii_digit())),
@@ -501,7 +508,8 @@ impl Extractor {
     }
 
     /// The content terms of a sentence: stems of words that are not function words,
-    /// cue words or the speaker's own words; quantities as normalised values. The
+    /// cue words, the speaker's own words or the `circumstances` of the saying (token
+    /// ranges); quantities as normalised values. The
     /// tokens left out though no function words or quantities' words (the speaker's
     /// words, cue words) are added to `left_out`.
     fn terms(
@@ -509,6 +517,7 @@ impl Extractor {
         tokens: &[Token],
         names: &[Option<CompactString>],
         attribution: Option<&Attribution>,
+        circumstances: &[Range<usize>],
         quantities: &[Quantity],
         left_out: &mut Vec<usize>,
     ) -> Vec<CompactString> {
@@ -540,7 +549,10 @@ impl Extractor {
             if (!t.capitalized || i == 0) && lex.adverb(t.norm.as_str()) {
                 continue;
             }
-            if attribution.is_some_and(|a| a.covers(t.span)) || lex.speech_verbs.contains(t.norm.as_str()) {
+            if attribution.is_some_and(|a| a.covers(t.span))
+                || lex.speech_verbs.contains(t.norm.as_str())
+                || circumstances.iter().any(|r| r.contains(&i))
+            {
                 left_out.push(i);
                 continue;
             }
@@ -596,6 +608,46 @@ const LEADING_THAT_WINDOW: usize = 5;
 /// ("Alphabet announced Friday it will cut …"); a verb further on belongs to a phrase of
 /// the attribution ("…, the army said in a statement that was issued Tuesday").
 const LEADING_VERB_WINDOW: usize = 4;
+
+/// The circumstances of a leading attribution, as two token ranges: a fronted phrase
+/// that tells when or where it was said ("*A day earlier*, the CEO disclosed …"; "*In
+/// the note*, Agrawal said …"), and the words between the cue and its content's "that"
+/// (within [`LEADING_THAT_WINDOW`] words) that tell how ("disclosed *via financial
+/// filings* that …"). Only when the speaker is named in the clause, after nothing or a
+/// phrase without a verb that ends at a comma; in "The harbour, the mayor said, will
+/// reopen" the fronted phrase is the content's subject. Empty ranges otherwise.
+fn leading_circumstances(text: &str, tokens: &[Token], a: &Attribution) -> [Range<usize>; 2] {
+    let none = [0..0, 0..0];
+    let (Some(cue), Some(first)) = (a.cue, tokens.first()) else { return none };
+    // Named in this clause, before the cue: not in an earlier clause of the sentence
+    // whose speaker this one inherits.
+    if a.form != AttributionForm::SpeakerFirst
+        || a.mention.start < first.span.start
+        || cue.start < a.mention.end
+    {
+        return none;
+    }
+    let mention = tokens.partition_point(|t| t.span.start < a.mention.start);
+    let after = tokens.partition_point(|t| t.span.start < cue.end);
+    let gap =
+        |k: usize| tokens.get(k + 1).and_then(|n| text.get(tokens[k].span.end..n.span.start)).unwrap_or("");
+    let fronted = if mention == 0 {
+        0..0
+    } else if gap(mention - 1).contains(',')
+        && !tokens[..mention].iter().any(clause::is_verb)
+        && !(after > 0 && gap(after - 1).contains(','))
+    {
+        0..mention
+    } else {
+        return none;
+    };
+    let window = &tokens[after.min(tokens.len())..tokens.len().min(after + LEADING_THAT_WINDOW)];
+    let how = match window.iter().position(|t| t.norm == "that") {
+        Some(k) => after..after + k,
+        None => 0..0,
+    };
+    [fronted, how]
+}
 
 /// Where a trailing attribution starts ("…,” said one official familiar with the
 /// talks, who spoke on condition of anonymity."): the token index of its first word.

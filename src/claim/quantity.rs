@@ -207,7 +207,7 @@ impl Quantity {
     }
 
     /// The terms for matching claims: equal for equal values (to three significant
-    /// digits) of the same kind and unit.
+    /// digits) of the same kind and unit, which the term holds ("#2years").
     /// A date gives its day of the year ("@12-7") and its year ("@2023") apart, so that
     /// "Dec. 7" and "Dec. 7, 2023" share the day, and "Oct. 5, 2012" and "Oct. 5, 2023"
     /// share it too (one day told with two years is a date difference, not two facts).
@@ -225,7 +225,11 @@ impl Quantity {
                     terms.push(compact_str::format_compact!("@{year}"));
                 }
             }
-            _ => terms.push(compact_str::format_compact!("#{}", rounded(self.value))),
+            // The unit is part of the term: "two bills" and "two years" are no one figure.
+            _ => terms.push(match &self.unit {
+                Some(unit) => compact_str::format_compact!("#{}{unit}", rounded(self.value)),
+                None => compact_str::format_compact!("#{}", rounded(self.value)),
+            }),
         }
     }
 }
@@ -372,7 +376,7 @@ fn pattern() -> &'static Regex {
               (?:\s?(?P<scale>trillion|billion|million|thousand|bn)(?-u:\b))?
               (?:\s?(?P<pct>%|percent(?-u:\b)|per\ cent(?-u:\b)))?
               (?:\s?(?P<curword>dollars|euros|pounds|yen)(?-u:\b))?
-              (?:(?:\s|-)(?P<unit>{unit})(?-u:\b))?
+              (?:(?:\s+(?:more|additional|further|extra))?(?:\s|-)(?P<unit>{unit})(?-u:\b))?
             )"
         );
         Regex::new(&source).expect("quantity pattern")
@@ -845,6 +849,10 @@ mod tests {
         // Figures of three digits or fewer stay exact.
         assert_ne!(terms("31 dead"), terms("32 dead"));
         assert_ne!(terms("101 flights"), terms("102 flights"));
+        // The unit is part of the term.
+        assert_ne!(terms("two bills"), terms("two years"));
+        assert_eq!(terms("a two-year probe"), terms("for two years"));
+        assert_ne!(terms("5 percent"), terms("5 people"));
     }
 
     #[test]
