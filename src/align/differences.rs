@@ -344,8 +344,17 @@ fn predicate_of<'c>(stemmer: &Stemmer, claim: &'c ReportClaim, cue: &Cue) -> Opt
     }
     let stems: Vec<String> =
         content_stems(stemmer, &after[..end]).into_iter().take(PREDICATE_WORDS).collect();
-    let extent = Span::new(cue.span.end, cue.span.end + end);
-    (!stems.is_empty()).then_some(Predicate { stems, after, extent })
+    if stems.is_empty() {
+        return None;
+    }
+    let scope = Span::new(cue.span.end, cue.span.end + end);
+    let before = claim.text.get(..cue.span.start.saturating_sub(claim.span.start)).unwrap_or("");
+    let figures = if tokenize(before).iter().any(is_verb) {
+        Vec::new()
+    } else {
+        claim.quantities.iter().filter(|q| scope.start <= q.span.start && q.span.start < scope.end).collect()
+    };
+    Some(Predicate { stems, after, figures })
 }
 
 /// What a hedge or a negation scopes over.
@@ -354,33 +363,22 @@ struct Predicate<'c> {
     stems: Vec<String>,
     /// The claim's words from the cue on, for the explanation.
     after: &'c str,
-    /// Where the words read for the predicate stand in the input (at most
-    /// [`PREDICATE_BYTES`] from the cue's end).
-    extent: Span,
+    /// The figures among the words read for the predicate (at most [`PREDICATE_BYTES`]
+    /// from the cue), when the cue hedges the claim's main predicate (no verb before
+    /// it). A group's versions of one fact that share such a figure state what the cue
+    /// scopes over, whatever verb carries it ("reportedly joins on an
+    /// *eight-and-a-half-year* deal" against "has signed an eight-and-a-half-year
+    /// contract"); in "issued a recall, potentially affecting 2 million vehicles" the cue
+    /// qualifies an aside, and the recall itself is stated plainly.
+    figures: Vec<&'c Quantity>,
 }
 
-/// Whether the other version states plainly a figure that the cue scopes over ("reportedly
-/// joins on an *eight-and-a-half-year* deal" against "has signed an eight-and-a-half-year
-/// contract"): in a group of versions of one fact, a shared figure is its most specific
-/// part, whatever verb carries it. The cue must hedge the claim's main predicate (no
-/// verb before it): in "issued a recall, potentially affecting 2 million vehicles" it
-/// qualifies an aside, and the recall itself is stated plainly.
-fn figure_asserted_plainly(
-    claim: &ReportClaim,
-    cue: &Cue,
-    predicate: &Predicate<'_>,
-    other: &Member<'_>,
-) -> bool {
-    let before = claim.text.get(..cue.span.start.saturating_sub(claim.span.start)).unwrap_or("");
-    if tokenize(before).iter().any(is_verb) {
-        return false;
-    }
-    let in_scope =
-        |q: &&Quantity| predicate.extent.start <= q.span.start && q.span.start < predicate.extent.end;
-    claim
-        .quantities
+/// Whether the other version states plainly one of the figures a cue scopes over
+/// ([`Predicate::figures`]).
+fn figure_asserted_plainly(predicate: &Predicate<'_>, other: &Member<'_>) -> bool {
+    predicate
+        .figures
         .iter()
-        .filter(in_scope)
         .any(|q| other.claim.quantities.iter().any(|t| same_role(t, q) && consistent(t, q)))
         && !has_negative_wording(other)
 }
@@ -427,9 +425,7 @@ fn cue_presence<'r>(
                 let Some(predicate) = predicate_of(&stemmer, m.claim, cue) else { continue };
                 for (os, oms) in &without {
                     for o in oms.iter() {
-                        if !asserted_plainly(&predicate.stems, o)
-                            && !figure_asserted_plainly(m.claim, cue, &predicate, o)
-                        {
+                        if !asserted_plainly(&predicate.stems, o) && !figure_asserted_plainly(&predicate, o) {
                             continue;
                         }
                         let predicate: Vec<&str> =
