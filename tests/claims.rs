@@ -170,6 +170,10 @@ fn hedges_and_negations() {
     };
     assert_eq!(cues(0), (vec!["may"], vec![]));
     assert_eq!(cues(1), (vec![], vec!["ruled out", "not"]));
+    // "Cannot" is one word.
+    let set = ClaimSet::new(Article::parse("The port cannot reopen before June.").unwrap()).unwrap();
+    let cues: Vec<&str> = set.claims()[0].negations.iter().map(|n| n.cue.as_str()).collect();
+    assert_eq!(cues, ["cannot"]);
 }
 
 #[test]

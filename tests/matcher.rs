@@ -312,3 +312,29 @@ fn claim_sets_match_serial_extraction() {
         "facts shared between sources"
     );
 }
+
+/// Two stories of one town on one day: short quotes by different speakers that share a
+/// word or two ("time", "tell the truth") align, but tell no one fact, so no speaker
+/// difference is flagged.
+#[test]
+fn short_quotes_that_share_a_word_or_two_are_no_speaker_difference() {
+    let a = "Mayor rallies supporters in Riverton\n\n\
+             Mayor Ada Moss told supporters on Friday that the city needs a new bridge over the river.\n\n\
+             “This is a very hard time,” Moss said.\n\n\
+             “We will tell the truth,” she added.\n";
+    let b = "Council race heats up in Riverton\n\n\
+             Councillor Tom Reed said the budget must be cut before the winter.\n\n\
+             “It is time,” said the band leader as Reed arrived.\n\n\
+             “Reed needs to tell the truth about the budget,” said his rival, Ann Lee.\n";
+    let report = compare(&[a, b]);
+    let flagged: Vec<_> = report.alignments.iter().flat_map(|g| g.differences.iter()).collect();
+    assert!(flagged.is_empty(), "{flagged:?}");
+    // The same fact told by two speakers in most of its words still is one.
+    let c = "Council race heats up in Riverton\n\n\
+             “We will tell the truth about the bridge over the river,” said Councillor Tom Reed.\n";
+    let d = "Council race heats up in Riverton\n\n\
+             “We will tell the truth about the bridge over the river,” said Mayor Ada Moss.\n";
+    let report = compare(&[c, d]);
+    let kinds: Vec<_> = report.alignments.iter().flat_map(difference_kinds).collect();
+    assert_eq!(kinds, [DifferenceKind::Speaker]);
+}
