@@ -95,15 +95,21 @@ fn speaker(sides: &Sides<'_, '_>, name: &dyn Fn(usize) -> String) -> Option<Diff
     fn speakers<'m, 'r>(ms: &'m [Member<'r>]) -> impl Iterator<Item = (&'r ReportSpeaker, &'r str)> + 'm {
         ms.iter().filter_map(|m| Some((m.claim.speaker.as_ref()?, m.input)))
     }
+    // A news outlet relays what some source said; a pronoun the article leaves
+    // unresolved may be anyone: no speaker conflict with either.
+    let relays = |ms: &[Member<'_>]| speakers(ms).any(|(s, _)| relays_or_unresolved(s));
     // A document whose issuer the article does not give ("according to the notice")
     // may be any side's: no speaker conflict with it.
     let documents = |ms: &[Member<'_>]| speakers(ms).any(|(s, _)| s.kind == SpeakerKind::Document);
     let same = |x: &[Member<'_>], y: &[Member<'_>]| {
         documents(x)
             || documents(y)
+            || relays(x)
+            || relays(y)
             || speakers(x).any(|(a, input_a)| {
                 speakers(y).any(|(b, input_b)| {
                     a.key == b.key
+                        || share_a_name(a, b)
                         || may_refer_to(a, input_a, b)
                         || may_refer_to(b, input_b, a)
                         || (definite_singular(a) && definite_singular(b))
@@ -171,6 +177,62 @@ fn one_fact(x: &[CompactString], y: &[CompactString], min_terms: usize) -> bool 
     let mut shared = 0usize;
     super::for_each_shared(x, y, |t: &CompactString| shared += usize::from(!t.starts_with('=')));
     shared >= min_terms && shared as f64 / x.len().min(y.len()).max(1) as f64 >= ONE_FACT_MIN_SHARED
+}
+
+/// Whether a speaker is a news outlet (`news_outlets.txt`: "Reuters", "the Texas
+/// Tribune"), which relays what another source said, or a pronoun the article leaves
+/// unresolved ("he").
+fn relays_or_unresolved(speaker: &ReportSpeaker) -> bool {
+    let lex = lexicon();
+    let words: Vec<String> = speaker
+        .name
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if let [word] = words.as_slice()
+        && lex.pronouns.contains_key(word.as_str())
+    {
+        return true;
+    }
+    words.last().is_some_and(|w| lex.outlet_mastheads.contains(w.as_str()))
+        || lex
+            .outlet_names
+            .iter()
+            .any(|name| words.windows(name.len()).any(|w| w.iter().zip(name).all(|(a, b)| a == b)))
+}
+
+/// Whether two speakers' names (with their titles) share a capitalised word that is no
+/// role: "Australia" and "Australia minister" or "Norway" and "Norway minister Kari
+/// Dahl" (a country and who speaks for it), "Ann Lee" and "Lee".
+fn share_a_name(a: &ReportSpeaker, b: &ReportSpeaker) -> bool {
+    let lex = lexicon();
+    let name_words = |s: &ReportSpeaker| -> Vec<String> {
+        s.name
+            .split_whitespace()
+            .chain(s.role.as_deref().unwrap_or("").split_whitespace())
+            .filter(|w| w.starts_with(char::is_uppercase))
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+            .filter(|w| w.len() > 1 && lex.role(w).is_none() && !lex.pronouns.contains_key(w.as_str()))
+            .collect()
+    };
+    let theirs = name_words(b);
+    name_words(a).iter().any(|w| theirs.contains(w))
+}
+
+/// Whether a negation cue stands in a request ("told the islands *not* to sign", "urged
+/// voters not to wait"): a "not" before an infinitive, after a verb of
+/// `directive_verbs.txt`. It negates no assertion.
+fn requested_not(claim: &ReportClaim, cue: &Cue) -> bool {
+    let Some(from) = cue.span.end.checked_sub(claim.span.start) else { return false };
+    let Some(to) = cue.span.start.checked_sub(claim.span.start) else { return false };
+    let after = claim.text.get(from..).unwrap_or("");
+    let infinitive = after.split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case("to"));
+    infinitive
+        && cue.cue == "not"
+        && tokenize(claim.text.get(..to).unwrap_or(""))
+            .iter()
+            .any(|t| lexicon().directive_verbs.contains(t.norm.as_str()))
 }
 
 /// Whether `description`, a speaker its article names by a singular definite
@@ -440,6 +502,9 @@ fn cue_presence<'r>(
     for (ws, wms) in with {
         for m in wms.iter() {
             for cue in cues(m) {
+                if kind == DifferenceKind::Negation && requested_not(m.claim, cue) {
+                    continue;
+                }
                 let Some(predicate) = predicate_of(&stemmer, m.claim, cue) else { continue };
                 for (os, oms) in &without {
                     for o in oms.iter() {

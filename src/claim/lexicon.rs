@@ -82,6 +82,12 @@ pub(crate) struct Lexicon {
     /// a version with one of them does not assert a predicate plainly.
     pub negative_words: HashSet<&'static str>,
     pub number_words: HashMap<&'static str, f64>,
+    /// Verbs that ask or urge someone to act (`directive_verbs.txt`).
+    pub directive_verbs: HashSet<&'static str>,
+    /// News outlets' names, as word lists (`news_outlets.txt`, `[names]`).
+    pub outlet_names: Vec<Vec<&'static str>>,
+    /// Last words that make a name a masthead ("Times", "Tribune").
+    pub outlet_mastheads: HashSet<&'static str>,
     /// Each word of a synonym group mapped to the group's first word.
     pub synonyms: HashMap<&'static str, &'static str>,
     /// Hedge cues (pattern index = index into `hedge_words`).
@@ -254,6 +260,13 @@ pub(crate) fn lexicon() -> &'static Lexicon {
                 .flat_map(str::split_whitespace)
                 .collect(),
             number_words,
+            directive_verbs: lines(include_str!("../data/directive_verbs.txt"))
+                .flat_map(str::split_whitespace)
+                .collect(),
+            outlet_names: section(include_str!("../data/news_outlets.txt"), "[names]")
+                .map(|l| l.split_whitespace().collect())
+                .collect(),
+            outlet_mastheads: section(include_str!("../data/news_outlets.txt"), "[mastheads]").collect(),
             cues,
             cue_words,
             hedge_count,
@@ -418,6 +431,11 @@ pub(crate) fn singular(word: &str) -> std::borrow::Cow<'_, str> {
 /// The singular of a plural in -s ("leaders" -> "leader"), not of a word in -ss.
 fn singular_in_s(word: &str) -> Option<&str> {
     (word.len() > 3 && !word.ends_with("ss")).then(|| word.strip_suffix('s')).flatten()
+}
+
+/// The lines of one `[section]` of a data file (up to the next section).
+fn section(data: &'static str, name: &'static str) -> impl Iterator<Item = &'static str> {
+    lines(data).skip_while(move |l| *l != name).skip(1).take_while(|l| !l.starts_with('['))
 }
 
 #[cfg(test)]
