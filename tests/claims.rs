@@ -229,6 +229,14 @@ fn the_words_around_a_leading_attribution_are_not_its_content() {
     assert!(terms(1).contains(&"strike") && !terms(1).contains(&"statement"), "{:?}", terms(1));
     // Content on both sides of the speaker's words keeps both sides.
     assert!(terms(2).contains(&"harbour") && terms(2).contains(&"reopen"), "{:?}", terms(2));
+    // Only an adverbial phrase is a circumstance: the fronted words of "Revenue doubles,
+    // the CEO told investors …" and the words before the "that" of "… destroyed that
+    // warehouse" are content.
+    let text = "Revenue doubles to $5 billion, the CEO told investors who had gathered in Dallas. \
+                The mayor said the fire destroyed that warehouse near the harbour.";
+    let set = ClaimSet::new(Article::parse(text).unwrap()).unwrap();
+    let all: Vec<&str> = set.claims().iter().flat_map(|c| c.terms()).collect();
+    assert!(all.contains(&"revenu") && all.contains(&"fire") && all.contains(&"destroy"), "{all:?}");
     // A clause whose speaker is named in the clause before keeps all its words.
     let text = "Ann Lee and Tom Cole, who sent food to the island last year, have said they will stay.";
     let set = ClaimSet::new(Article::parse(text).unwrap()).unwrap();

@@ -179,59 +179,83 @@ fn one_fact(x: &[CompactString], y: &[CompactString], min_terms: usize) -> bool 
     shared >= min_terms && shared as f64 / x.len().min(y.len()).max(1) as f64 >= ONE_FACT_MIN_SHARED
 }
 
-/// Whether a speaker is a news outlet (`news_outlets.txt`: "Reuters", "the Texas
-/// Tribune"), which relays what another source said, or a pronoun the article leaves
-/// unresolved ("he").
+/// Whether a speaker is a news outlet (`news_outlets.txt`), which relays what another
+/// source said, or a pronoun the article leaves unresolved ("he"). An outlet's name
+/// starts with one of the listed names ("Reuters", "Bloomberg Billionaires Index", not
+/// "Michael Bloomberg"), or is two capitalised words or more ending in a masthead word
+/// ("the Texas Tribune", not "the medical examiner").
 fn relays_or_unresolved(speaker: &ReportSpeaker) -> bool {
     let lex = lexicon();
-    let words: Vec<String> = speaker
+    let written: Vec<&str> = speaker
         .name
         .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_lowercase())
-        .filter(|w| !w.is_empty())
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+        .filter(|w| !w.is_empty() && !w.eq_ignore_ascii_case("the"))
         .collect();
+    let words: Vec<String> = written.iter().map(|w| w.to_lowercase()).collect();
     if let [word] = words.as_slice()
         && lex.pronouns.contains_key(word.as_str())
     {
         return true;
     }
-    words.last().is_some_and(|w| lex.outlet_mastheads.contains(w.as_str()))
-        || lex
-            .outlet_names
-            .iter()
-            .any(|name| words.windows(name.len()).any(|w| w.iter().zip(name).all(|(a, b)| a == b)))
+    let capitalised = |w: &&str| w.starts_with(char::is_uppercase);
+    let masthead = written.len() >= 2
+        && written.iter().all(capitalised)
+        && words.last().is_some_and(|w| lex.outlet_mastheads.contains(w.as_str()));
+    masthead
+        || lex.outlet_names.iter().any(|name| {
+            words.len() >= name.len()
+                && words.iter().zip(name).all(|(a, b)| a == b)
+                && capitalised(&written[0])
+        })
 }
 
-/// Whether two speakers' names (with their titles) share a capitalised word that is no
-/// role: "Australia" and "Australia minister" or "Norway" and "Norway minister Kari
-/// Dahl" (a country and who speaks for it), "Ann Lee" and "Lee".
+/// Whether one speaker is a body named by one capitalised word ("Australia", "Norway")
+/// that the other speaker's name or title holds ("Australia minister", "Norway
+/// minister Kari Dahl"): the body and who speaks for it. Two people who share a first
+/// name or a title ("Donald Trump" / "Donald Tusk", "Health Minister …") stay two.
 fn share_a_name(a: &ReportSpeaker, b: &ReportSpeaker) -> bool {
-    let lex = lexicon();
-    let name_words = |s: &ReportSpeaker| -> Vec<String> {
+    fn words(s: &ReportSpeaker) -> impl Iterator<Item = &str> {
         s.name
             .split_whitespace()
             .chain(s.role.as_deref().unwrap_or("").split_whitespace())
-            .filter(|w| w.starts_with(char::is_uppercase))
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
-            .filter(|w| w.len() > 1 && lex.role(w).is_none() && !lex.pronouns.contains_key(w.as_str()))
-            .collect()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+    }
+    let body_in = |body: &ReportSpeaker, other: &ReportSpeaker| {
+        let mut name = body.name.split_whitespace();
+        match (name.next(), name.next()) {
+            (Some(word), None)
+                if body.role.is_none() && word.len() > 2 && word.starts_with(char::is_uppercase) =>
+            {
+                words(other).any(|w| w == word)
+            }
+            _ => false,
+        }
     };
-    let theirs = name_words(b);
-    name_words(a).iter().any(|w| theirs.contains(w))
+    body_in(a, b) || body_in(b, a)
 }
 
+/// How many words may stand between a verb of `directive_verbs.txt` and the "not" of
+/// the request: its object ("told *the city council* not to sign").
+const DIRECTIVE_OBJECT_WORDS: usize = 4;
+
 /// Whether a negation cue stands in a request ("told the islands *not* to sign", "urged
-/// voters not to wait"): a "not" before an infinitive, after a verb of
-/// `directive_verbs.txt`. It negates no assertion.
+/// voters not to wait"): a "not" before an infinitive, within
+/// [`DIRECTIVE_OBJECT_WORDS`] words after a verb of `directive_verbs.txt`. It negates no
+/// assertion. "Not to be" and "not to blame" are no requests.
 fn requested_not(claim: &ReportClaim, cue: &Cue) -> bool {
     let Some(from) = cue.span.end.checked_sub(claim.span.start) else { return false };
     let Some(to) = cue.span.start.checked_sub(claim.span.start) else { return false };
-    let after = claim.text.get(from..).unwrap_or("");
-    let infinitive = after.split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case("to"));
+    let mut after = claim.text.get(from..).unwrap_or("").split_whitespace();
+    let infinitive = after.next().is_some_and(|w| w.eq_ignore_ascii_case("to"))
+        && after.next().is_some_and(|w| !matches!(w.to_lowercase().as_str(), "be" | "blame"));
+    let before = tokenize(claim.text.get(..to).unwrap_or(""));
     infinitive
         && cue.cue == "not"
-        && tokenize(claim.text.get(..to).unwrap_or(""))
+        && before
             .iter()
+            .rev()
+            .take(DIRECTIVE_OBJECT_WORDS + 1)
             .any(|t| lexicon().directive_verbs.contains(t.norm.as_str()))
 }
 
@@ -414,8 +438,14 @@ fn content_stems(stemmer: &Stemmer, text: &str) -> Vec<String> {
 const PREDICATE_BYTES: usize = 80;
 
 /// The predicate a cue of `claim` scopes over: the stems of the first content words
-/// after it, and those words as written (for the explanation).
-fn predicate_of<'c>(stemmer: &Stemmer, claim: &'c ReportClaim, cue: &Cue) -> Option<Predicate<'c>> {
+/// after it, those words as written (for the explanation), and for a `hedge` its
+/// figures.
+fn predicate_of<'c>(
+    stemmer: &Stemmer,
+    claim: &'c ReportClaim,
+    cue: &Cue,
+    hedge: bool,
+) -> Option<Predicate<'c>> {
     let from = cue.span.end.checked_sub(claim.span.start)?;
     let after = claim.text.get(from..)?;
     let mut end = after.len().min(PREDICATE_BYTES);
@@ -429,10 +459,16 @@ fn predicate_of<'c>(stemmer: &Stemmer, claim: &'c ReportClaim, cue: &Cue) -> Opt
     }
     let scope = Span::new(cue.span.end, cue.span.end + end);
     let before = claim.text.get(..cue.span.start.saturating_sub(claim.span.start)).unwrap_or("");
-    let figures = if tokenize(before).iter().any(is_verb) {
+    let figures = if !hedge || tokenize(before).iter().any(is_verb) {
         Vec::new()
     } else {
-        claim.quantities.iter().filter(|q| scope.start <= q.span.start && q.span.start < scope.end).collect()
+        claim
+            .quantities
+            .iter()
+            .filter(|q| {
+                q.kind != QuantityKind::Date && scope.start <= q.span.start && q.span.start < scope.end
+            })
+            .collect()
     };
     Some(Predicate { stems, after, figures })
 }
@@ -444,8 +480,9 @@ struct Predicate<'c> {
     /// The claim's words from the cue on, for the explanation.
     after: &'c str,
     /// The figures among the words read for the predicate (at most [`PREDICATE_BYTES`]
-    /// from the cue), when the cue hedges the claim's main predicate (no verb before
-    /// it). A group's versions of one fact that share such a figure state what the cue
+    /// from the cue), when the cue is a hedge of the claim's main predicate (no verb
+    /// before it); dates are left out (a shared day says nothing of the act: "expected
+    /// to close on March 15" / "announced on March 15"). A group's versions of one fact that share such a figure state what the cue
     /// scopes over, whatever verb carries it ("reportedly joins on an
     /// *eight-and-a-half-year* deal" against "has signed an eight-and-a-half-year
     /// contract"); in "issued a recall, potentially affecting 2 million vehicles" the cue
@@ -505,7 +542,8 @@ fn cue_presence<'r>(
                 if kind == DifferenceKind::Negation && requested_not(m.claim, cue) {
                     continue;
                 }
-                let Some(predicate) = predicate_of(&stemmer, m.claim, cue) else { continue };
+                let hedge = kind == DifferenceKind::Hedge;
+                let Some(predicate) = predicate_of(&stemmer, m.claim, cue, hedge) else { continue };
                 for (os, oms) in &without {
                     for o in oms.iter() {
                         if !one_fact(m.terms, o.terms, ONE_FACT_MIN_TERMS) {

@@ -613,9 +613,11 @@ const LEADING_VERB_WINDOW: usize = 4;
 /// that tells when or where it was said ("*A day earlier*, the CEO disclosed …"; "*In
 /// the note*, Agrawal said …"), and the words between the cue and its content's "that"
 /// (within [`LEADING_THAT_WINDOW`] words) that tell how ("disclosed *via financial
-/// filings* that …"). Only when the speaker is named in the clause, after nothing or a
-/// phrase without a verb that ends at a comma; in "The harbour, the mayor said, will
-/// reopen" the fronted phrase is the content's subject. Empty ranges otherwise.
+/// filings* that …"). Both must be adverbial (a preposition or an adverbial word first,
+/// or a word of time) and hold no verb. Only when the speaker is named in the clause,
+/// after nothing or such a phrase ending at a comma; in "The harbour, the mayor said,
+/// will reopen" and "Revenue doubles, the CEO told investors …" the fronted words are
+/// the content. Empty ranges otherwise.
 fn leading_circumstances(text: &str, tokens: &[Token], a: &Attribution) -> [Range<usize>; 2] {
     let none = [0..0, 0..0];
     let (Some(cue), Some(first)) = (a.cue, tokens.first()) else { return none };
@@ -631,9 +633,17 @@ fn leading_circumstances(text: &str, tokens: &[Token], a: &Attribution) -> [Rang
     let after = tokens.partition_point(|t| t.span.start < cue.end);
     let gap =
         |k: usize| tokens.get(k + 1).and_then(|n| text.get(tokens[k].span.end..n.span.start)).unwrap_or("");
+    let lex = lexicon();
+    // A phrase of time, place or manner: it opens with a preposition or an adverbial
+    // word, or holds a word of time ("A day earlier").
+    let adverbial = |words: &[Token]| {
+        words.first().is_some_and(|t| lex.adverbial_openers.contains(t.norm.as_str()) || t.norm == "via")
+            || words.iter().any(|t| lex.time_words.contains(t.norm.as_str()))
+    };
     let fronted = if mention == 0 {
         0..0
     } else if gap(mention - 1).contains(',')
+        && adverbial(&tokens[..mention])
         && !tokens[..mention].iter().any(clause::is_verb)
         && !(after > 0 && gap(after - 1).contains(','))
     {
@@ -642,9 +652,13 @@ fn leading_circumstances(text: &str, tokens: &[Token], a: &Attribution) -> [Rang
         return none;
     };
     let window = &tokens[after.min(tokens.len())..tokens.len().min(after + LEADING_THAT_WINDOW)];
+    // "…disclosed via financial filings that he …", not "…said the fire destroyed that
+    // warehouse": the words before the "that" are a phrase without a verb.
     let how = match window.iter().position(|t| t.norm == "that") {
-        Some(k) => after..after + k,
-        None => 0..0,
+        Some(k) if k > 0 && adverbial(&window[..k]) && !window[..k].iter().any(clause::is_verb) => {
+            after..after + k
+        }
+        _ => 0..0,
     };
     [fronted, how]
 }

@@ -321,6 +321,8 @@ struct Groups {
     year: usize,
     year2: usize,
     half: usize,
+    /// "more", "additional": a time added to another ("two more years").
+    more: usize,
 }
 
 fn groups() -> &'static Groups {
@@ -348,6 +350,7 @@ fn groups() -> &'static Groups {
             year: index("year"),
             year2: index("year2"),
             half: index("half"),
+            more: index("more"),
         }
     })
 }
@@ -375,8 +378,8 @@ fn pattern() -> &'static Regex {
               (?P<half>[\s-]and[\s-]a[\s-]half(?-u:\b))?
               (?:\s?(?P<scale>trillion|billion|million|thousand|bn)(?-u:\b))?
               (?:\s?(?P<pct>%|percent(?-u:\b)|per\ cent(?-u:\b)))?
-              (?:\s?(?P<curword>dollars|euros|pounds|yen)(?-u:\b))?
-              (?:(?:\s+(?:more|additional|further|extra))?(?:\s|-)(?P<unit>{unit})(?-u:\b))?
+              (?:\s?(?P<curword>dollars?|euros?|pounds|yen)(?-u:\b))?
+              (?:(?P<more>\s+(?:more|additional|further|extra))?(?:\s|-)(?P<unit>{unit})(?-u:\b))?
             )"
         );
         Regex::new(&source).expect("quantity pattern")
@@ -587,7 +590,7 @@ fn build(c: &Captures) -> Option<Found> {
             q.kind = QuantityKind::Money;
             q.unit = Some(
                 match cur.as_str() {
-                    "euros" => "EUR",
+                    "euros" | "euro" => "EUR",
                     "pounds" => "GBP",
                     "yen" => "JPY",
                     _ => "USD",
@@ -611,7 +614,13 @@ fn build(c: &Captures) -> Option<Found> {
     if q.kind == QuantityKind::Date {
         q.value = f64::from(q.year.unwrap_or(0) * 10000 + q.month.unwrap_or(0) * 100 + q.day.unwrap_or(0));
     }
-    let qualifier = approx.map_or(Qualifier::Exact, |m| Qualifier::of(m.as_str()));
+    let mut qualifier = approx.map_or(Qualifier::Exact, |m| Qualifier::of(m.as_str()));
+    // "Two more years" adds to a time that the words do not give: at least two years
+    // in all, never fewer ("a new four-year contract" is no other figure).
+    if c.get(g.more).is_some() && q.kind == QuantityKind::Duration && qualifier == Qualifier::Exact {
+        qualifier = Qualifier::AtLeast;
+        q.approximate = true;
+    }
     let value_start = approx.map_or(whole.start(), |m| m.end());
     Some(Found { q, start: whole.start(), value_start, end: whole.end(), qualifier, raw, scale, bare, weak })
 }
