@@ -338,3 +338,18 @@ fn short_quotes_that_share_a_word_or_two_are_no_speaker_difference() {
     let kinds: Vec<_> = report.alignments.iter().flat_map(difference_kinds).collect();
     assert_eq!(kinds, [DifferenceKind::Speaker]);
 }
+
+/// A news agency quoted elsewhere in an article does not silence the article's own
+/// named speaker: the dispute over who says what stays a speaker difference.
+#[test]
+fn a_relaying_outlet_does_not_hide_the_other_speakers() {
+    let a = "Front line\n\n\
+             Russian troops took the town of Avdiivka on Saturday after weeks of fighting, the Kremlin said.\n\n\
+             The town had been under siege since October, Reuters reported.\n";
+    let b = "Front line\n\n\
+             Russian troops took the town of Avdiivka on Saturday after weeks of fighting, Ukraine's general staff said.\n\n\
+             The town had been under siege since October, Reuters reported.\n";
+    let report = compare(&[a, b]);
+    let kinds: Vec<_> = report.alignments.iter().flat_map(difference_kinds).collect();
+    assert_eq!(kinds, [DifferenceKind::Speaker]);
+}

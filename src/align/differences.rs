@@ -92,20 +92,19 @@ type Sides<'a, 'r> = [(usize, &'a [Member<'r>])];
 /// SpaceX may be SpaceX) and the two are not both singular definite descriptions ("the
 /// spaceflight company" and "the spacecraft maker" may be one).
 fn speaker(sides: &Sides<'_, '_>, name: &dyn Fn(usize) -> String) -> Option<Difference> {
-    fn speakers<'m, 'r>(ms: &'m [Member<'r>]) -> impl Iterator<Item = (&'r ReportSpeaker, &'r str)> + 'm {
-        ms.iter().filter_map(|m| Some((m.claim.speaker.as_ref()?, m.input)))
-    }
     // A news outlet relays what some source said; a pronoun the article leaves
-    // unresolved may be anyone: no speaker conflict with either.
-    let relays = |ms: &[Member<'_>]| speakers(ms).any(|(s, _)| relays_or_unresolved(s));
+    // unresolved may be anyone: neither is compared.
+    fn speakers<'m, 'r>(ms: &'m [Member<'r>]) -> impl Iterator<Item = (&'r ReportSpeaker, &'r str)> + 'm {
+        ms.iter()
+            .filter_map(|m| Some((m.claim.speaker.as_ref()?, m.input)))
+            .filter(|(s, _)| !relays_or_unresolved(s))
+    }
     // A document whose issuer the article does not give ("according to the notice")
     // may be any side's: no speaker conflict with it.
     let documents = |ms: &[Member<'_>]| speakers(ms).any(|(s, _)| s.kind == SpeakerKind::Document);
     let same = |x: &[Member<'_>], y: &[Member<'_>]| {
         documents(x)
             || documents(y)
-            || relays(x)
-            || relays(y)
             || speakers(x).any(|(a, input_a)| {
                 speakers(y).any(|(b, input_b)| {
                     a.key == b.key
@@ -119,12 +118,11 @@ fn speaker(sides: &Sides<'_, '_>, name: &dyn Fn(usize) -> String) -> Option<Diff
     let spoken = |i: usize| speakers(sides[i].1).next().is_some();
     // The attributed versions must tell one fact in mostly the same words: two claims
     // alike only in meaning may be two speakers saying two things.
+    let compared = |m: &&Member<'_>| m.claim.speaker.as_ref().is_some_and(|s| !relays_or_unresolved(s));
     let one_fact = |x: &[Member<'_>], y: &[Member<'_>]| {
-        x.iter().filter(|m| m.claim.speaker.is_some()).any(|m| {
-            y.iter()
-                .filter(|o| o.claim.speaker.is_some())
-                .any(|o| one_fact(m.terms, o.terms, ONE_FACT_MIN_TERMS))
-        })
+        x.iter()
+            .filter(compared)
+            .any(|m| y.iter().filter(compared).any(|o| one_fact(m.terms, o.terms, ONE_FACT_MIN_TERMS)))
     };
     let (i, j) = (0..sides.len()).find_map(|i| {
         let j = (i + 1..sides.len()).find(|&j| {
@@ -180,10 +178,10 @@ fn one_fact(x: &[CompactString], y: &[CompactString], min_terms: usize) -> bool 
 }
 
 /// Whether a speaker is a news outlet (`news_outlets.txt`), which relays what another
-/// source said, or a pronoun the article leaves unresolved ("he"). An outlet's name
-/// starts with one of the listed names ("Reuters", "Bloomberg Billionaires Index", not
-/// "Michael Bloomberg"), or is two capitalised words or more ending in a masthead word
-/// ("the Texas Tribune", not "the medical examiner").
+/// source said, or a pronoun the article leaves unresolved ("he"). An outlet's name is
+/// one of the listed names, alone or with a masthead word ("Reuters", "ABC News"; not
+/// "AP Moller-Maersk" or "ABC Learning Centres"), or two capitalised words or more
+/// ending in a masthead word ("the Texas Tribune", not "the medical officer").
 fn relays_or_unresolved(speaker: &ReportSpeaker) -> bool {
     let lex = lexicon();
     let written: Vec<&str> = speaker
@@ -202,32 +200,38 @@ fn relays_or_unresolved(speaker: &ReportSpeaker) -> bool {
     let masthead = written.len() >= 2
         && written.iter().all(capitalised)
         && words.last().is_some_and(|w| lex.outlet_mastheads.contains(w.as_str()));
-    masthead
-        || lex.outlet_names.iter().any(|name| {
-            words.len() >= name.len()
-                && words.iter().zip(name).all(|(a, b)| a == b)
-                && capitalised(&written[0])
-        })
+    // A listed name alone, or with a masthead word after it ("Reuters", "ABC News"; not
+    // "AP Moller-Maersk" or "ABC Learning Centres"), capitalised as written.
+    let listed = |name: &Vec<&str>| {
+        words.iter().zip(name).all(|(a, b)| a == b)
+            && written.first().is_some_and(capitalised)
+            && match words.len().checked_sub(name.len()) {
+                Some(0) => true,
+                Some(1) => words.last().is_some_and(|w| lex.outlet_mastheads.contains(w.as_str())),
+                _ => false,
+            }
+    };
+    masthead || lex.outlet_names.iter().any(listed)
 }
 
 /// Whether one speaker is a body named by one capitalised word ("Australia", "Norway")
-/// that the other speaker's name or title holds ("Australia minister", "Norway
-/// minister Kari Dahl"): the body and who speaks for it. Two people who share a first
-/// name or a title ("Donald Trump" / "Donald Tusk", "Health Minister …") stay two.
+/// that leads the other speaker's title or name, before a role word ("Australia
+/// minister", "Norway minister Kari Dahl"): the body and who speaks for it. Not a
+/// former or a foreign official ("Former Boeing engineer …", "Russia's ambassador to
+/// Ukraine …"), nor two people who share a first name ("Donald Trump" / "Donald Tusk").
 fn share_a_name(a: &ReportSpeaker, b: &ReportSpeaker) -> bool {
-    fn words(s: &ReportSpeaker) -> impl Iterator<Item = &str> {
-        s.name
-            .split_whitespace()
-            .chain(s.role.as_deref().unwrap_or("").split_whitespace())
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-    }
+    let lex = lexicon();
+    let leads = |body: &str, phrase: &str| {
+        let mut words = phrase.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+        words.next() == Some(body) && words.next().is_some_and(|w| lex.role(&w.to_lowercase()).is_some())
+    };
     let body_in = |body: &ReportSpeaker, other: &ReportSpeaker| {
         let mut name = body.name.split_whitespace();
         match (name.next(), name.next()) {
             (Some(word), None)
                 if body.role.is_none() && word.len() > 2 && word.starts_with(char::is_uppercase) =>
             {
-                words(other).any(|w| w == word)
+                leads(word, &other.name) || other.role.as_deref().is_some_and(|r| leads(word, r))
             }
             _ => false,
         }
@@ -250,13 +254,21 @@ fn requested_not(claim: &ReportClaim, cue: &Cue) -> bool {
     let infinitive = after.next().is_some_and(|w| w.eq_ignore_ascii_case("to"))
         && after.next().is_some_and(|w| !matches!(w.to_lowercase().as_str(), "be" | "blame"));
     let before = tokenize(claim.text.get(..to).unwrap_or(""));
-    infinitive
-        && cue.cue == "not"
-        && before
-            .iter()
-            .rev()
-            .take(DIRECTIVE_OBJECT_WORDS + 1)
-            .any(|t| lexicon().directive_verbs.contains(t.norm.as_str()))
+    // The directive verb, with no other verb between it and the "not" ("told reporters
+    // she had decided not to run" is a decision, not a request).
+    let directive = before
+        .iter()
+        .rev()
+        .take(DIRECTIVE_OBJECT_WORDS + 1)
+        .take_while(|t| !is_verb(t) || lexicon().directive_verbs.contains(t.norm.as_str()))
+        .any(|t| lexicon().directive_verbs.contains(t.norm.as_str()));
+    infinitive && cue.cue == "not" && directive
+}
+
+/// Whether a version makes a request itself ("ordered the city to release …"): then a
+/// request not to do it is a negation difference after all.
+fn makes_request(other: &Member<'_>) -> bool {
+    tokenize(&other.claim.text).iter().any(|t| lexicon().directive_verbs.contains(t.norm.as_str()))
 }
 
 /// Whether `description`, a speaker its article names by a singular definite
@@ -459,7 +471,8 @@ fn predicate_of<'c>(
     }
     let scope = Span::new(cue.span.end, cue.span.end + end);
     let before = claim.text.get(..cue.span.start.saturating_sub(claim.span.start)).unwrap_or("");
-    let figures = if !hedge || tokenize(before).iter().any(is_verb) {
+    let hearsay = hedge && lexicon().hearsay_hedges.contains(cue.cue.to_lowercase().as_str());
+    let figures = if !hearsay || tokenize(before).iter().any(is_verb) {
         Vec::new()
     } else {
         claim
@@ -480,8 +493,9 @@ struct Predicate<'c> {
     /// The claim's words from the cue on, for the explanation.
     after: &'c str,
     /// The figures among the words read for the predicate (at most [`PREDICATE_BYTES`]
-    /// from the cue), when the cue is a hedge of the claim's main predicate (no verb
-    /// before it); dates are left out (a shared day says nothing of the act: "expected
+    /// from the cue), when the cue is a hedge of `hearsay_hedges.txt` ("reportedly") on
+    /// the claim's main predicate (no verb before it); a modal hedge ("could sell for
+    /// $40 million") tells another act than "bought for $40 million". Dates are left out (a shared day says nothing of the act: "expected
     /// to close on March 15" / "announced on March 15"). A group's versions of one fact that share such a figure state what the cue
     /// scopes over, whatever verb carries it ("reportedly joins on an
     /// *eight-and-a-half-year* deal" against "has signed an eight-and-a-half-year
@@ -497,22 +511,28 @@ fn figure_asserted_plainly(predicate: &Predicate<'_>, other: &Member<'_>) -> boo
         .figures
         .iter()
         .any(|q| other.claim.quantities.iter().any(|t| same_role(t, q) && consistent(t, q)))
-        && !has_negative_wording(other)
+        && !has_negative_wording(other, |_| false)
 }
 
-/// Whether a version has negative wording ("refused", "unclear").
-fn has_negative_wording(other: &Member<'_>) -> bool {
-    tokenize(&other.claim.text).iter().any(|t| lexicon().negative_words.contains(t.norm.as_str()))
+/// Whether a version has negative wording ("refused", "unclear"), but for words that
+/// are the predicate itself (`own`): "cancelled 300 flights" states what "did not
+/// cancel 300 flights" negates.
+fn has_negative_wording(other: &Member<'_>, own: impl Fn(&str) -> bool) -> bool {
+    tokenize(&other.claim.text)
+        .iter()
+        .any(|t| lexicon().negative_words.contains(t.norm.as_str()) && !own(t.norm.as_str()))
 }
 
 /// Whether the other version asserts a predicate plainly: most of its stems (the
 /// first always) among the version's terms, and no negative wording there
 /// ("refused", "unclear").
-fn asserted_plainly(predicate: &[String], other: &Member<'_>) -> bool {
+fn asserted_plainly(stemmer: &Stemmer, predicate: &[String], other: &Member<'_>) -> bool {
     // Terms are sorted.
     let has = |w: &String| other.terms.binary_search_by(|t| t.as_str().cmp(w.as_str())).is_ok();
     let found = predicate.iter().filter(|w| has(w)).count();
-    predicate.first().is_some_and(has) && 2 * found >= predicate.len() && !has_negative_wording(other)
+    predicate.first().is_some_and(has)
+        && 2 * found >= predicate.len()
+        && !has_negative_wording(other, |word| predicate.contains(&stemmer.stem(word).into_owned()))
 }
 
 /// Hedge or negation: one source has the cue in every version, another in none, and
@@ -539,17 +559,18 @@ fn cue_presence<'r>(
     for (ws, wms) in with {
         for m in wms.iter() {
             for cue in cues(m) {
-                if kind == DifferenceKind::Negation && requested_not(m.claim, cue) {
-                    continue;
-                }
+                let requested = kind == DifferenceKind::Negation && requested_not(m.claim, cue);
                 let hedge = kind == DifferenceKind::Hedge;
                 let Some(predicate) = predicate_of(&stemmer, m.claim, cue, hedge) else { continue };
                 for (os, oms) in &without {
                     for o in oms.iter() {
-                        if !one_fact(m.terms, o.terms, ONE_FACT_MIN_TERMS) {
+                        if !one_fact(m.terms, o.terms, ONE_FACT_MIN_TERMS) || (requested && !makes_request(o))
+                        {
                             continue;
                         }
-                        if !asserted_plainly(&predicate.stems, o) && !figure_asserted_plainly(&predicate, o) {
+                        if !asserted_plainly(&stemmer, &predicate.stems, o)
+                            && !figure_asserted_plainly(&predicate, o)
+                        {
                             continue;
                         }
                         let predicate: Vec<&str> =

@@ -82,6 +82,8 @@ pub(crate) struct Lexicon {
     /// a version with one of them does not assert a predicate plainly.
     pub negative_words: HashSet<&'static str>,
     pub number_words: HashMap<&'static str, f64>,
+    /// Hedges that report a claim second-hand or as it seems (`hearsay_hedges.txt`).
+    pub hearsay_hedges: HashSet<&'static str>,
     /// Verbs that ask or urge someone to act (`directive_verbs.txt`).
     pub directive_verbs: HashSet<&'static str>,
     /// News outlets' names, as word lists (`news_outlets.txt`, `[names]`).
@@ -260,6 +262,7 @@ pub(crate) fn lexicon() -> &'static Lexicon {
                 .flat_map(str::split_whitespace)
                 .collect(),
             number_words,
+            hearsay_hedges: lines(include_str!("../data/hearsay_hedges.txt")).collect(),
             directive_verbs: lines(include_str!("../data/directive_verbs.txt"))
                 .flat_map(str::split_whitespace)
                 .collect(),

@@ -586,7 +586,11 @@ fn build(c: &Captures) -> Option<Found> {
         if c.get(g.pct).is_some() {
             q.kind = QuantityKind::Percent;
             q.unit = Some("percent".into());
-        } else if let Some(cur) = c.get(g.curword) {
+        } else if let Some(cur) = c.get(g.curword).filter(|cur| {
+            // "euro" and "dollar" in the singular only after a scale word ("2 million
+            // euro"): "the 2016 Euro final" gives no money.
+            !matches!(cur.as_str(), "euro" | "dollar") || scale_word.is_some()
+        }) {
             q.kind = QuantityKind::Money;
             q.unit = Some(
                 match cur.as_str() {
