@@ -5,7 +5,9 @@
 use compact_str::CompactString;
 use rust_stemmers::{Algorithm, Stemmer};
 
-use crate::claim::{Cue, Quantity, QuantityKind, RoleKind, SpeakerKind, is_verb, lexicon};
+use crate::claim::{
+    Cue, Quantity, QuantityKind, RoleKind, SpeakerKind, is_scale_word, is_verb, lexicon, number_word,
+};
 use crate::report::{Difference, DifferenceKind, Evidence, ReportClaim, ReportSpeaker};
 use crate::span::Span;
 use crate::text::token::tokenize;
@@ -432,17 +434,21 @@ const AUXILIARIES: [&str; 12] =
     ["be", "been", "being", "is", "are", "was", "were", "have", "has", "had", "do", "does"];
 
 /// The stemmed content words of a claim's text from byte `from` (relative to the
-/// claim): what a cue there scopes over.
+/// claim): what a cue there scopes over. The words of figures ("two", "million") are
+/// left out (figures are compared on their own), and synonyms are read in the plural
+/// too ("vehicles" is "car").
 fn content_stems(stemmer: &Stemmer, text: &str) -> Vec<String> {
     let lex = lexicon();
     tokenize(text)
         .iter()
         .filter(|t| {
-            !t.numeric && !lex.stopwords.contains(t.norm.as_str()) && !AUXILIARIES.contains(&t.norm.as_str())
+            !t.numeric
+                && number_word(&t.norm).is_none()
+                && !is_scale_word(&t.norm)
+                && !lex.stopwords.contains(t.norm.as_str())
+                && !AUXILIARIES.contains(&t.norm.as_str())
         })
-        .map(|t| {
-            stemmer.stem(lex.synonyms.get(t.norm.as_str()).copied().unwrap_or(t.norm.as_str())).into_owned()
-        })
+        .map(|t| stemmer.stem(lex.synonym(t.norm.as_str()).unwrap_or(t.norm.as_str())).into_owned())
         .collect()
 }
 
@@ -797,4 +803,16 @@ fn quotes<'r>(
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_predicate_leaves_figures_out_and_reads_plural_synonyms() {
+        let stemmer = Stemmer::create(Algorithm::English);
+        let stems = content_stems(&stemmer, "recall two million vehicles over faulty brakes");
+        assert_eq!(stems, ["recal", "car", "faulti", "brake"]);
+    }
 }

@@ -16,7 +16,7 @@ pub use speaker::{Speaker, SpeakerKind};
 pub(crate) use clause::is_verb;
 pub(crate) use lexicon::RoleKind;
 pub(crate) use lexicon::lexicon;
-pub(crate) use quantity::number_word;
+pub(crate) use quantity::{is_scale_word, number_word};
 pub(crate) use slots::Slots;
 pub(crate) use speaker::fold_name;
 

@@ -396,6 +396,11 @@ fn scale_of(word: &str) -> f64 {
     }
 }
 
+/// Whether a word is a scale word of a figure ("million", "bn").
+pub(crate) fn is_scale_word(word: &str) -> bool {
+    scale_of(word) != 1.0
+}
+
 /// The value of a single number word ("five" -> 5).
 pub(crate) fn number_word(word: &str) -> Option<f64> {
     lexicon().number_words.get(word).copied()
