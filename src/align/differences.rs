@@ -94,50 +94,52 @@ type Sides<'a, 'r> = [(usize, &'a [Member<'r>])];
 /// SpaceX may be SpaceX) and the two are not both singular definite descriptions ("the
 /// spaceflight company" and "the spacecraft maker" may be one).
 fn speaker(sides: &Sides<'_, '_>, name: &dyn Fn(usize) -> String) -> Option<Difference> {
-    // A news outlet relays what some source said; a pronoun the article leaves
-    // unresolved may be anyone: neither is compared.
-    fn speakers<'m, 'r>(ms: &'m [Member<'r>]) -> impl Iterator<Item = (&'r ReportSpeaker, &'r str)> + 'm {
-        ms.iter()
-            .filter_map(|m| Some((m.claim.speaker.as_ref()?, m.input)))
-            .filter(|(s, _)| !relays_or_unresolved(s))
-    }
+    // The attributed members of each side, read once. A news outlet relays what some
+    // source said; a pronoun the article leaves unresolved may be anyone: neither is
+    // compared.
+    let firm: Vec<Vec<(&Member<'_>, &ReportSpeaker)>> = sides
+        .iter()
+        .map(|(_, ms)| {
+            ms.iter()
+                .filter_map(|m| Some((m, m.claim.speaker.as_ref()?)))
+                .filter(|(_, s)| !relays_or_unresolved(s))
+                .collect()
+        })
+        .collect();
     // A document whose issuer the article does not give ("according to the notice")
     // may be any side's: no speaker conflict with it.
-    let documents = |ms: &[Member<'_>]| speakers(ms).any(|(s, _)| s.kind == SpeakerKind::Document);
-    let same = |x: &[Member<'_>], y: &[Member<'_>]| {
-        documents(x)
-            || documents(y)
-            || speakers(x).any(|(a, input_a)| {
-                speakers(y).any(|(b, input_b)| {
+    let documents = |i: usize| firm[i].iter().any(|(_, s)| s.kind == SpeakerKind::Document);
+    let same = |i: usize, j: usize| {
+        documents(i)
+            || documents(j)
+            || firm[i].iter().any(|&(ma, a)| {
+                firm[j].iter().any(|&(mb, b)| {
                     a.key == b.key
                         || share_a_name(a, b)
-                        || may_refer_to(a, input_a, b)
-                        || may_refer_to(b, input_b, a)
+                        || may_refer_to(a, ma.input, b)
+                        || may_refer_to(b, mb.input, a)
                         || (definite_singular(a) && definite_singular(b))
                 })
             })
     };
-    let spoken = |i: usize| speakers(sides[i].1).next().is_some();
+    let spoken = |i: usize| !firm[i].is_empty();
     // The attributed versions must tell one fact in mostly the same words: two claims
     // alike only in meaning may be two speakers saying two things.
-    let compared = |m: &&Member<'_>| m.claim.speaker.as_ref().is_some_and(|s| !relays_or_unresolved(s));
-    let one_fact = |x: &[Member<'_>], y: &[Member<'_>]| {
-        x.iter()
-            .filter(compared)
-            .any(|m| y.iter().filter(compared).any(|o| one_fact(m.terms, o.terms, ONE_FACT_MIN_TERMS)))
+    let one_fact = |i: usize, j: usize| {
+        firm[i]
+            .iter()
+            .any(|(m, _)| firm[j].iter().any(|(o, _)| one_fact(m.terms, o.terms, ONE_FACT_MIN_TERMS)))
     };
     let (i, j) = (0..sides.len()).find_map(|i| {
-        let j = (i + 1..sides.len()).find(|&j| {
-            spoken(i) && spoken(j) && !same(sides[i].1, sides[j].1) && one_fact(sides[i].1, sides[j].1)
-        })?;
+        let j = (i + 1..sides.len()).find(|&j| spoken(i) && spoken(j) && one_fact(i, j) && !same(i, j))?;
         Some((i, j))
     })?;
     let mut evidence_list = Vec::new();
     let mut parts = Vec::new();
-    for &(source, ms) in [&sides[i], &sides[j]] {
-        if let Some((m, s)) = ms.iter().find_map(|m| m.claim.speaker.as_ref().map(|s| (m, s))) {
+    for k in [i, j] {
+        if let Some(&(m, s)) = firm[k].first() {
             evidence_list.push(evidence(m.claim, s.mention_span, &s.mention));
-            parts.push(format!("{} ({})", s.name, name(source)));
+            parts.push(format!("{} ({})", s.name, name(sides[k].0)));
         }
     }
     Some(Difference {
