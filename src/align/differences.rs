@@ -10,7 +10,7 @@ use crate::claim::{
 };
 use crate::report::{Difference, DifferenceKind, Evidence, ReportClaim, ReportSpeaker};
 use crate::span::Span;
-use crate::text::token::tokenize;
+use crate::text::token::{Token, tokenize};
 
 use super::spelling::fold_word;
 
@@ -201,9 +201,8 @@ fn relays_or_unresolved(speaker: &ReportSpeaker) -> bool {
         return true;
     }
     let capitalised = |w: &&str| w.starts_with(char::is_uppercase);
-    let masthead = written.len() >= 2
-        && written.iter().all(capitalised)
-        && words.last().is_some_and(|w| lex.outlet_mastheads.contains(w.as_str()));
+    let ends_in_masthead = words.last().is_some_and(|w| lex.outlet_mastheads.contains(w.as_str()));
+    let masthead = written.len() >= 2 && written.iter().all(capitalised) && ends_in_masthead;
     // A listed name alone, or with a masthead word after it ("Reuters", "ABC News"; not
     // "AP Moller-Maersk" or "ABC Learning Centres"), capitalised as written.
     let listed = |name: &Vec<&str>| {
@@ -211,7 +210,7 @@ fn relays_or_unresolved(speaker: &ReportSpeaker) -> bool {
             && written.first().is_some_and(capitalised)
             && match words.len().checked_sub(name.len()) {
                 Some(0) => true,
-                Some(1) => words.last().is_some_and(|w| lex.outlet_mastheads.contains(w.as_str())),
+                Some(1) => ends_in_masthead,
                 _ => false,
             }
     };
@@ -257,16 +256,18 @@ fn requested_not(claim: &ReportClaim, cue: &Cue) -> bool {
     let mut after = claim.text.get(from..).unwrap_or("").split_whitespace();
     let infinitive = after.next().is_some_and(|w| w.eq_ignore_ascii_case("to"))
         && after.next().is_some_and(|w| !matches!(w.to_lowercase().as_str(), "be" | "blame"));
-    let before = tokenize(claim.text.get(..to).unwrap_or(""));
+    if !(infinitive && cue.cue == "not") {
+        return false;
+    }
+    let directive = |t: &Token| lexicon().directive_verbs.contains(t.norm.as_str());
     // The directive verb, with no other verb between it and the "not" ("told reporters
     // she had decided not to run" is a decision, not a request).
-    let directive = before
+    tokenize(claim.text.get(..to).unwrap_or(""))
         .iter()
         .rev()
         .take(DIRECTIVE_OBJECT_WORDS + 1)
-        .take_while(|t| !is_verb(t) || lexicon().directive_verbs.contains(t.norm.as_str()))
-        .any(|t| lexicon().directive_verbs.contains(t.norm.as_str()));
-    infinitive && cue.cue == "not" && directive
+        .take_while(|t| !is_verb(t) || directive(t))
+        .any(directive)
 }
 
 /// Whether a version makes a request itself ("ordered the city to release …"): then a
@@ -501,14 +502,15 @@ struct Predicate<'c> {
     /// The claim's words from the cue on, for the explanation.
     after: &'c str,
     /// The figures among the words read for the predicate (at most [`PREDICATE_BYTES`]
-    /// from the cue), when the cue is a hedge of `hearsay_hedges.txt` ("reportedly") on
-    /// the claim's main predicate (no verb before it); a modal hedge ("could sell for
-    /// $40 million") tells another act than "bought for $40 million". Dates are left out (a shared day says nothing of the act: "expected
-    /// to close on March 15" / "announced on March 15"). A group's versions of one fact that share such a figure state what the cue
-    /// scopes over, whatever verb carries it ("reportedly joins on an
-    /// *eight-and-a-half-year* deal" against "has signed an eight-and-a-half-year
-    /// contract"); in "issued a recall, potentially affecting 2 million vehicles" the cue
-    /// qualifies an aside, and the recall itself is stated plainly.
+    /// from the cue), when the cue is a hedge of `hearsay_hedges.txt` on the claim's main
+    /// predicate (no verb before it). A group's versions of one fact that share such a
+    /// figure state what the cue scopes over, whatever verb carries it ("reportedly
+    /// joins on an *eight-and-a-half-year* deal" / "has signed an eight-and-a-half-year
+    /// contract"). Not for a modal hedge ("could sell for $40 million" is another act
+    /// than "bought for $40 million"), nor in an aside after the main verb ("issued a
+    /// recall, potentially affecting 2 million vehicles"). Dates are left out: a shared
+    /// day says nothing of the act ("expected to close on March 15" / "announced on
+    /// March 15").
     figures: Vec<&'c Quantity>,
 }
 

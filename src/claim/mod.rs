@@ -631,8 +631,8 @@ fn leading_circumstances(text: &str, tokens: &[Token], a: &Attribution) -> [Rang
     }
     let mention = tokens.partition_point(|t| t.span.start < a.mention.start);
     let after = tokens.partition_point(|t| t.span.start < cue.end);
-    let gap =
-        |k: usize| tokens.get(k + 1).and_then(|n| text.get(tokens[k].span.end..n.span.start)).unwrap_or("");
+    // The marks between token `k` and the next.
+    let gap = |k: usize| tokens.get(k + 1).map_or("", |n| attribution::gap(text, &tokens[k], n));
     let lex = lexicon();
     // A phrase of time, place or manner: it opens with a preposition or an adverbial
     // word, or holds a word of time ("A day earlier").
