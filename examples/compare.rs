@@ -41,6 +41,7 @@ pub fn run(args: &[String]) -> Outcome {
             "--soft" => matcher = matcher.soft_threshold(number("--soft")?),
             "--containment" => matcher = matcher.containment(number("--containment")?),
             "--containment-floor" => matcher = matcher.containment_floor(number("--containment-floor")?),
+            "--term-count-floor" => matcher = matcher.term_count_floor(number("--term-count-floor")?),
             "--threshold" => matcher = matcher.threshold(number("--threshold")?),
             "--html" => match args.next() {
                 Some(out) => html = Some(out.clone()),
@@ -48,7 +49,7 @@ pub fn run(args: &[String]) -> Outcome {
             },
             "-h" | "--help" => {
                 return Ok("usage: compare [--json | --html OUT.html] [--meaning COSINE] \
-                     [--overlap SHARE] [--soft SCORE] [--containment LEAN] [--containment-floor SHARE] \
+                     [--overlap SHARE] [--soft SCORE] [--containment LEAN] [--containment-floor SHARE] [--term-count-floor COUNT] \
                      [--threshold SIMILARITY] [FILE...]  (no files: the bundled seed articles)\n"
                     .into());
             }

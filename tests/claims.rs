@@ -210,6 +210,20 @@ fn a_fronted_adverbial_is_not_the_content_of_a_trailing_attribution() {
     // A trailing attribution still leaves only the content before it, whatever
     // phrase follows its cue ("… in a statement that was issued on Tuesday").
     assert!(terms(2).contains(&"rise") && !terms(2).contains(&"ministri"), "{:?}", terms(2));
+    // An opening phrase that ends in a noun spelt like a verb ("the Harbour Gazette
+    // report") is still an opening phrase; "the officials report that …" is a clause.
+    let text = "In the wake of the Harbour Gazette report, Mayor Ada Moss has portrayed herself \
+                as a careful steward of the budget who is now going to cut waste.";
+    let set = ClaimSet::new(Article::parse(text).unwrap()).unwrap();
+    let terms: Vec<&str> = set.claims()[0].terms().collect();
+    assert!(terms.contains(&"steward") && terms.contains(&"wast"), "{terms:?}");
+    assert!(!terms.contains(&"gazett"), "{terms:?}");
+    // An adjective of attitude is no verb: "After months of angry protests" opens the
+    // sentence as an adverbial phrase, and the act after the speaker is the content.
+    let text = "After months of angry protests, the cabinet approved the ferry subsidy on Tuesday.";
+    let set = ClaimSet::new(Article::parse(text).unwrap()).unwrap();
+    let terms: Vec<&str> = set.claims()[0].terms().collect();
+    assert!(terms.contains(&"ferri") && terms.contains(&"subsidi"), "{terms:?}");
     let text = "The border crossing is closed, the army said in a statement that was issued on Tuesday.";
     let set = ClaimSet::new(Article::parse(text).unwrap()).unwrap();
     let terms: Vec<&str> = set.claims()[0].terms().collect();

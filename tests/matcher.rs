@@ -353,3 +353,53 @@ fn a_relaying_outlet_does_not_hide_the_other_speakers() {
     let kinds: Vec<_> = report.alignments.iter().flat_map(difference_kinds).collect();
     assert_eq!(kinds, [DifferenceKind::Speaker]);
 }
+
+#[test]
+fn a_fact_told_among_many_words_of_its_own_aligns_in_a_long_comparison() {
+    // Two long articles on one harbour story. Each tells the ferry subsidy in a long
+    // sentence whose other words no other claim uses; with plain IDF those words keep
+    // the two tellings apart (cosine 0.25). Counted as held by a few claims, they weigh
+    // less (0.34).
+    let a = "Harbour news\n\n\
+             Ministers in Porto Lume on Tuesday gave final approval to a €40 million ferry subsidy, ending a quarrel \
+             with fishermen, shipyard unions and coastal mayors that had dragged through winter.\n\n\
+             Storm damage closed the northern pier for repairs.\n\n\
+             Tourist numbers fell sharply during August.\n\n\
+             A new lighthouse keeper starts work next spring.\n\n\
+             Fish prices at the morning market climbed again.\n\n\
+             The old customs house will become a museum.\n\n\
+             Local schools plan sailing lessons for pupils.\n\n\
+             Cruise operators asked for longer berthing slots.\n\n\
+             Volunteers cleaned plastic from three beaches.\n\n\
+             The yacht club elected its first woman commodore.\n\n\
+             Harbour police seized smuggled cigarettes.\n\n\
+             Dredging of the channel resumes in March.\n\n\
+             A bakery near the quay won a national prize.\n\n\
+             Container traffic doubled since the crane upgrade.\n";
+    let b = "Ferry deal\n\n\
+             After months of angry protests by island residents, the cabinet approved the €40 million ferry \
+             subsidy on Tuesday, a relief for commuters whose fares had tripled.\n\n\
+             Seagulls nesting on rooftops annoy residents.\n\n\
+             The regional orchestra performed on the quay.\n\n\
+             Rainfall this autumn broke a forty-year record.\n\n\
+             A startup builds electric water taxis.\n\n\
+             Divers surveyed a sunken trading vessel.\n\n\
+             The marina raised mooring charges slightly.\n\n\
+             Students painted murals along the promenade.\n\n\
+             An oyster farm opened beside the estuary.\n\n\
+             Lifeguards trained with rescue drones.\n\n\
+             The ferry terminal café changed owners.\n\n\
+             Shipwrights restored a wooden schooner.\n\n\
+             Birdwatchers counted rare terns offshore.\n\n\
+             The coastguard replaced its radio masts.\n";
+    let sets = || [a, b].map(|t| ClaimSet::new(Article::parse(t).unwrap()).unwrap());
+    let together = |report: &Report| {
+        let group = group_of(report, 0, "ferry subsidy");
+        report
+            .claims
+            .iter()
+            .any(|c| c.source == 1 && c.text.contains("ferry subsidy") && group.claims.contains(&c.id))
+    };
+    assert!(together(&Matcher::new().compare(&sets()).unwrap()));
+    assert!(!together(&Matcher::builder().term_count_floor(1.0).build().compare(&sets()).unwrap()));
+}

@@ -1,10 +1,23 @@
-"""Scoring shared by the fit scripts (fit_meaning.py, fit_similarity.py): one dev
-cluster of ../shared/eval/dev scored by a compare binary."""
+"""Scoring shared by the fit scripts (fit_meaning.py, fit_similarity.py,
+fit_term_floor.py): a compare binary scored on one dev cluster of ../shared/eval/dev, or
+on all the public data at once."""
+import glob
 import json
 import os
 import re
 import subprocess
 import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+EVAL = os.path.join(HERE, "..", "..", "shared", "eval")
+SEEDS = os.path.join(HERE, "..", "..", "shared", "seeds")
+# The two halves of the public data for the held-out checks: values chosen on one half
+# are scored on the other.
+HALVES = [
+    {"nanco:Q2", "nanco:Q3", "paragraph:Q2", "paragraph:Q3", "dev:enzo-chelsea-feb23", "dev:google-layoffs-jan23"},
+    {"nanco:Q5", "nanco:Q6", "paragraph:Q5", "paragraph:Q6", "dev:starship-apr23", "dev:tesla-recall-dec23"},
+]
 
 
 def natural(path):
@@ -32,3 +45,46 @@ def dev_cluster(eval_dir, binary, files, gold, report):
         if m:
             passed, total = passed + int(m[1]), total + int(m[2])
     return passed / max(total, 1), flagged(report), "aligned, but kind is 'difference'" in v
+
+
+def score_all(binary, options):
+    """Scores per unit ("dev:<cluster>", "nanco:<question>", "paragraph:<question>")
+    of `binary` run with the extra command-line `options`, and whether the options are
+    ruled out (a difference on a gold agreement, a seed check lost)."""
+    with tempfile.TemporaryDirectory() as d:
+        wrapper = os.path.join(d, "compare")
+        with open(wrapper, "w") as f:
+            f.write(f'#!/bin/sh\nexec "{binary}" {" ".join(options)} "$@"\n')
+        os.chmod(wrapper, 0o755)
+        units, ruled_out = {}, False
+        report = os.path.join(d, "report.json")
+        for cluster in sorted(glob.glob(os.path.join(EVAL, "dev", "*", ""))):
+            files = sorted(glob.glob(cluster + "*.txt"), key=natural)
+            share, flags, on_agreement = dev_cluster(EVAL, wrapper, files, cluster + "gold.toml", report)
+            units["dev:" + os.path.basename(cluster[:-1])] = share
+            units["dev differences"] = units.get("dev differences", 0) + flags
+            ruled_out |= on_agreement
+        with open(report, "w") as out:
+            subprocess.run([wrapper, "--json", *sorted(glob.glob(os.path.join(SEEDS, "*.txt")))], stdout=out,
+                           check=True)
+        v = subprocess.run([sys.executable, os.path.join(EVAL, "score.py"), os.path.join(EVAL, "seeds-public.toml"),
+                            report], capture_output=True, text=True).stdout
+        m = re.search(r"score: (\d+)/(\d+)", v)
+        ruled_out |= not m or m[1] != m[2]
+        units["seed differences"] = flagged(report)
+        for field, prefix in (("Answer", "nanco:"), ("Paragraph", "paragraph:")):
+            v = subprocess.run([sys.executable, os.path.join(EVAL, "nanco.py"), wrapper, "--field", field],
+                               capture_output=True, text=True).stdout
+            for m in re.finditer(r"^(Q\d+): .*balanced accuracy ([0-9.]+)", v, re.M):
+                units[prefix + m[1]] = float(m[2])
+    return units, ruled_out
+
+
+def mean(values):
+    values = list(values)
+    return sum(values) / max(len(values), 1)
+
+
+def objective(units, keep):
+    groups = [[v for k, v in units.items() if k.startswith(p) and k in keep] for p in ("dev:", "nanco:", "paragraph:")]
+    return mean(mean(g) for g in groups)

@@ -21,73 +21,20 @@ scores at them are printed next to its scores without a lean, both ways round.
 
 usage: python3 tools/fit_similarity.py [COMPARE_BIN]   (after cargo build --release --examples)
 """
-import glob
 import itertools
 import os
-import re
-import subprocess
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from fit_eval import dev_cluster, flagged, natural  # noqa: E402
+from fit_eval import HALVES, objective, score_all  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-EVAL = os.path.join(HERE, "..", "..", "shared", "eval")
-SEEDS = os.path.join(HERE, "..", "..", "shared", "seeds")
 LEANS = [0.2, 0.4, 0.5, 0.6, 0.7, 0.8]
 # The floor's grid starts at 0.03 by hand, for speed: the lower the floor, the less of
 # each claim the candidate index may leave out (similarity.rs); at 0 it keeps nearly
 # every term (a prefix share of 0.3^4 at lean 0.5 against 0.09 for the cosine).
 FLOORS = [0.03, 0.05, 0.07, 0.1]
 OFF = (0.0, 0.05)
-HALVES = [
-    {"nanco:Q2", "nanco:Q3", "paragraph:Q2", "paragraph:Q3", "dev:enzo-chelsea-feb23", "dev:google-layoffs-jan23"},
-    {"nanco:Q5", "nanco:Q6", "paragraph:Q5", "paragraph:Q6", "dev:starship-apr23", "dev:tesla-recall-dec23"},
-]
-
-
-def score(binary, lean, floor):
-    """Scores per unit ("dev:<cluster>", "nanco:<question>", "paragraph:<question>")
-    and whether the values are ruled out (a difference on a gold agreement, a seed check
-    lost)."""
-    with tempfile.TemporaryDirectory() as d:
-        wrapper = os.path.join(d, "compare")
-        with open(wrapper, "w") as f:
-            f.write(f'#!/bin/sh\nexec "{binary}" --containment {lean} --containment-floor {floor} "$@"\n')
-        os.chmod(wrapper, 0o755)
-        units, ruled_out = {}, False
-        report = os.path.join(d, "report.json")
-        for cluster in sorted(glob.glob(os.path.join(EVAL, "dev", "*", ""))):
-            files = sorted(glob.glob(cluster + "*.txt"), key=natural)
-            share, flags, on_agreement = dev_cluster(EVAL, wrapper, files, cluster + "gold.toml", report)
-            units["dev:" + os.path.basename(cluster[:-1])] = share
-            units["dev differences"] = units.get("dev differences", 0) + flags
-            ruled_out |= on_agreement
-        with open(report, "w") as out:
-            subprocess.run([wrapper, "--json", *sorted(glob.glob(os.path.join(SEEDS, "*.txt")))], stdout=out,
-                           check=True)
-        v = subprocess.run([sys.executable, os.path.join(EVAL, "score.py"), os.path.join(EVAL, "seeds-public.toml"),
-                            report], capture_output=True, text=True).stdout
-        m = re.search(r"score: (\d+)/(\d+)", v)
-        ruled_out |= not m or m[1] != m[2]
-        units["seed differences"] = flagged(report)
-        for field, prefix in (("Answer", "nanco:"), ("Paragraph", "paragraph:")):
-            v = subprocess.run([sys.executable, os.path.join(EVAL, "nanco.py"), wrapper, "--field", field],
-                               capture_output=True, text=True).stdout
-            for m in re.finditer(r"^(Q\d+): .*balanced accuracy ([0-9.]+)", v, re.M):
-                units[prefix + m[1]] = float(m[2])
-    return units, ruled_out
-
-
-def mean(values):
-    values = list(values)
-    return sum(values) / max(len(values), 1)
-
-
-def objective(units, keep):
-    groups = [[v for k, v in units.items() if k.startswith(p) and k in keep] for p in ("dev:", "nanco:", "paragraph:")]
-    return mean(mean(g) for g in groups)
 
 
 def main():
@@ -95,7 +42,7 @@ def main():
     binary = os.path.abspath(binary)
     grid = {}
     for values in [OFF] + list(itertools.product(LEANS, FLOORS)):
-        units, bad = score(binary, *values)
+        units, bad = score_all(binary, ["--containment", str(values[0]), "--containment-floor", str(values[1])])
         seeds = grid[OFF][0]["seed differences"] if grid else units["seed differences"]
         bad |= units["seed differences"] > seeds
         grid[values] = units, bad

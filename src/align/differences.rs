@@ -126,9 +126,9 @@ fn speaker(sides: &Sides<'_, '_>, name: &dyn Fn(usize) -> String) -> Option<Diff
     // The attributed versions must tell one fact in mostly the same words: two claims
     // alike only in meaning may be two speakers saying two things.
     let one_fact = |i: usize, j: usize| {
-        firm[i]
-            .iter()
-            .any(|(m, _)| firm[j].iter().any(|(o, _)| one_fact(m.terms, o.terms, ONE_FACT_MIN_TERMS)))
+        firm[i].iter().any(|(m, _)| {
+            firm[j].iter().any(|(o, _)| same_polarity(m, o) && one_fact(m.terms, o.terms, ONE_FACT_MIN_TERMS))
+        })
     };
     let (i, j) = (0..sides.len()).find_map(|i| {
         let j = (i + 1..sides.len()).find(|&j| spoken(i) && spoken(j) && one_fact(i, j) && !same(i, j))?;
@@ -181,11 +181,17 @@ fn one_fact(x: &[CompactString], y: &[CompactString], min_terms: usize) -> bool 
     shared >= min_terms && shared as f64 / x.len().min(y.len()).max(1) as f64 >= ONE_FACT_MIN_SHARED
 }
 
+/// Whether both versions negate or neither does.
+fn same_polarity(a: &Member<'_>, b: &Member<'_>) -> bool {
+    a.claim.negations.is_empty() == b.claim.negations.is_empty()
+}
+
 /// Whether a speaker is a news outlet (`news_outlets.txt`), which relays what another
 /// source said, or a pronoun the article leaves unresolved ("he"). An outlet's name is
 /// one of the listed names, alone or with a masthead word ("Reuters", "ABC News"; not
 /// "AP Moller-Maersk" or "ABC Learning Centres"), or two capitalised words or more
-/// ending in a masthead word ("the Texas Tribune", not "the medical officer").
+/// ending in a masthead word ("the Texas Tribune", not "the medical officer"), or "The"
+/// and one outlet word ("The Hill", "The Guardian"; not "Hill").
 fn relays_or_unresolved(speaker: &ReportSpeaker) -> bool {
     let lex = lexicon();
     let written: Vec<&str> = speaker
@@ -201,6 +207,16 @@ fn relays_or_unresolved(speaker: &ReportSpeaker) -> bool {
         return true;
     }
     let capitalised = |w: &&str| w.starts_with(char::is_uppercase);
+    // "The Hill", "The Guardian": an article and one capitalised outlet word, as written.
+    let mut mention = speaker.mention.split_whitespace();
+    if let (Some("The"), Some(word), None) = (mention.next(), mention.next(), mention.next())
+        && capitalised(&word)
+    {
+        let word = word.to_lowercase();
+        if lex.outlet_after_the.contains(word.as_str()) || lex.outlet_mastheads.contains(word.as_str()) {
+            return true;
+        }
+    }
     let ends_in_masthead = words.last().is_some_and(|w| lex.outlet_mastheads.contains(w.as_str()));
     let masthead = written.len() >= 2 && written.iter().all(capitalised) && ends_in_masthead;
     // A listed name alone, or with a masthead word after it ("Reuters", "ABC News"; not

@@ -33,6 +33,14 @@ pub const DEFAULT_CONTAINMENT: f32 = 0.5;
 /// [`MatcherBuilder::containment_floor`]. Fit with [`DEFAULT_CONTAINMENT`] by
 /// `tools/fit_similarity.py`.
 pub const DEFAULT_CONTAINMENT_FLOOR: f32 = 0.05;
+/// Default least number of claims a term counts as held by in its IDF weight; see
+/// [`MatcherBuilder::term_count_floor`]. A term that one claim alone holds can make no
+/// pair, and at its full IDF it only dilutes that claim's similarity to every other:
+/// a paragraph that tells a fact among words of its own scores low against the fact
+/// told alone. Counting such terms as held by a few claims (smoothing the counts) weighs
+/// them less. Fit by `tools/fit_term_floor.py` on the dev clusters and NAnCo's training
+/// questions, answers and paragraphs, over floors 1–4: see there for the held-out check.
+pub const DEFAULT_TERM_COUNT_FLOOR: f32 = 2.5;
 /// Default number of terms two claims must share to be compared at all.
 pub const DEFAULT_MIN_SHARED_TERMS: usize = 3;
 /// Default limit on sources in one comparison.
@@ -98,6 +106,7 @@ pub struct Matcher {
     threshold: f32,
     containment: f32,
     containment_floor: f32,
+    term_count_floor: f32,
     min_shared_terms: usize,
     max_sources: usize,
     quote_similarity: f64,
@@ -139,6 +148,15 @@ impl MatcherBuilder {
     /// Default [`DEFAULT_CONTAINMENT_FLOOR`].
     pub fn containment_floor(mut self, share: f32) -> Self {
         self.matcher.containment_floor = share;
+        self
+    }
+
+    /// Least number of claims a term counts as held by in its IDF weight (from 1 up;
+    /// 1 is plain IDF); default [`DEFAULT_TERM_COUNT_FLOOR`]. The higher, the less the
+    /// words only one claim uses keep it apart from claims that tell the same fact
+    /// among other words.
+    pub fn term_count_floor(mut self, count: f32) -> Self {
+        self.matcher.term_count_floor = count.max(1.0);
         self
     }
 
@@ -219,6 +237,7 @@ impl Matcher {
             threshold: DEFAULT_THRESHOLD,
             containment: DEFAULT_CONTAINMENT,
             containment_floor: DEFAULT_CONTAINMENT_FLOOR,
+            term_count_floor: DEFAULT_TERM_COUNT_FLOOR,
             min_shared_terms: DEFAULT_MIN_SHARED_TERMS,
             max_sources: DEFAULT_MAX_SOURCES,
             quote_similarity: DEFAULT_QUOTE_SIMILARITY,
@@ -244,7 +263,10 @@ impl Matcher {
         let claims = report_claims(sets, &keys);
         let flat: Vec<(usize, &crate::Claim<'_>)> =
             sets.iter().enumerate().flat_map(|(s, set)| set.claims().iter().map(move |c| (s, c))).collect();
-        let index = index::TermIndex::new(flat.iter().map(|(s, c)| (*s, c.term_keys.as_slice())));
+        let index = index::TermIndex::new(
+            flat.iter().map(|(s, c)| (*s, c.term_keys.as_slice())),
+            self.term_count_floor,
+        );
         let max_postings = ((flat.len() as f32 * self.max_term_share) as usize).max(MIN_MAX_POSTINGS);
         let criteria = index::Criteria {
             threshold: self.threshold,

@@ -222,7 +222,8 @@ fn has_verb_before(text: &str, tokens: &[Token], i: usize, stop: char) -> bool {
 }
 
 /// Whether a token looks like a finite verb: an auxiliary, a listed verb, a verb of
-/// attribution, or a lower-case word ending in "-ed".
+/// attribution (not an adjective of attitude: "angry", "confident"), or a lower-case
+/// word ending in "-ed".
 pub(crate) fn is_verb(t: &Token) -> bool {
     if t.capitalized || t.numeric {
         return false;
@@ -231,7 +232,26 @@ pub(crate) fn is_verb(t: &Token) -> bool {
     let lex = lexicon();
     lex.verb_signals.contains(word)
         || (word.len() > 4 && word.ends_with("ed"))
-        || lex.cue_verb(word).is_some_and(|v| v.form != VerbForm::Participle && !v.noun_like)
+        || lex.cue_verb(word).is_some_and(|v| v.form != VerbForm::Participle && !v.noun_like && !v.adjective)
+}
+
+/// Whether the phrase `words` holds a verb, not counting a word that ends a noun phrase
+/// opened by a determiner and followed only by capitalised words ("in the wake of the
+/// New York Times report", "after a Senate vote"): there a word that may be a verb is
+/// the phrase's noun. "The officials report that …" still holds one.
+pub(crate) fn holds_verb(words: &[Token]) -> bool {
+    let lex = lexicon();
+    words.iter().enumerate().any(|(k, t)| {
+        if !is_verb(t) {
+            return false;
+        }
+        let names = words[..k].iter().rev().take_while(|w| w.capitalized).count();
+        let head = k.checked_sub(names + 1).map(|d| &words[d]);
+        let noun = names > 0
+            && head.is_some_and(|d| lex.determiners.contains(d.norm.as_str()))
+            && lex.cue_verb(&t.norm).is_some_and(|v| v.form == VerbForm::Present);
+        !noun
+    })
 }
 
 /// The spans of the clauses of a sentence: contiguous, covering `sentence`, each from

@@ -90,6 +90,8 @@ pub(crate) struct Lexicon {
     pub outlet_names: Vec<Vec<&'static str>>,
     /// Last words that make a name a masthead ("Times", "Tribune").
     pub outlet_mastheads: HashSet<&'static str>,
+    /// Words that name an outlet after "The" ("The Hill"; `news_outlets.txt`, `[after-the]`).
+    pub outlet_after_the: HashSet<&'static str>,
     /// Each word of a synonym group mapped to the group's first word.
     pub synonyms: HashMap<&'static str, &'static str>,
     /// Hedge cues (pattern index = index into `hedge_words`).
@@ -270,6 +272,7 @@ pub(crate) fn lexicon() -> &'static Lexicon {
                 .map(|l| l.split_whitespace().collect())
                 .collect(),
             outlet_mastheads: section(include_str!("../data/news_outlets.txt"), "[mastheads]").collect(),
+            outlet_after_the: section(include_str!("../data/news_outlets.txt"), "[after-the]").collect(),
             cues,
             cue_words,
             hedge_count,

@@ -644,7 +644,7 @@ fn leading_circumstances(text: &str, tokens: &[Token], a: &Attribution) -> [Rang
         0..0
     } else if gap(mention - 1).contains(',')
         && adverbial(&tokens[..mention])
-        && !tokens[..mention].iter().any(clause::is_verb)
+        && !clause::holds_verb(&tokens[..mention])
         && !(after > 0 && gap(after - 1).contains(','))
     {
         0..mention
@@ -701,7 +701,7 @@ fn trailing_attribution(text: &str, tokens: &[Token], a: &Attribution) -> Option
     // "In an announcement last week, the office described …": a fronted adverbial
     // without a verb, not content, stands before the attribution.
     let lex = lexicon();
-    if lex.adverbial_openers.contains(tokens[0].norm.as_str()) && !tokens[..i].iter().any(clause::is_verb) {
+    if lex.adverbial_openers.contains(tokens[0].norm.as_str()) && !clause::holds_verb(&tokens[..i]) {
         return None;
     }
     let gap = attribution::gap(text, tokens.get(i.checked_sub(1)?)?, &tokens[i]);
