@@ -92,7 +92,8 @@ type Sides<'a, 'r> = [(usize, &'a [Member<'r>])];
 /// Speaker: two sources with speakers and none in common, where no description on one
 /// side can be a named speaker of the other ("the company" in an article that names
 /// SpaceX may be SpaceX) and the two are not both singular definite descriptions ("the
-/// spaceflight company" and "the spacecraft maker" may be one).
+/// spaceflight company" and "the spacecraft maker" may be one). The versions compared
+/// must tell one fact ([`one_fact`]) with the same polarity ([`same_polarity`]).
 fn speaker(sides: &Sides<'_, '_>, name: &dyn Fn(usize) -> String) -> Option<Difference> {
     // The attributed members of each side, read once. A news outlet relays what some
     // source said; a pronoun the article leaves unresolved may be anyone: neither is
@@ -181,7 +182,9 @@ fn one_fact(x: &[CompactString], y: &[CompactString], min_terms: usize) -> bool 
     shared >= min_terms && shared as f64 / x.len().min(y.len()).max(1) as f64 >= ONE_FACT_MIN_SHARED
 }
 
-/// Whether both versions negate or neither does.
+/// Whether both versions negate or neither does. Two speakers who say opposite things
+/// ("will not sell" / "will sell") disagree, which the negation check reports; the same
+/// statement given to another speaker is a speaker difference.
 fn same_polarity(a: &Member<'_>, b: &Member<'_>) -> bool {
     a.claim.negations.is_empty() == b.claim.negations.is_empty()
 }
