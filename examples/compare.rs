@@ -42,6 +42,7 @@ pub fn run(args: &[String]) -> Outcome {
             "--containment" => matcher = matcher.containment(number("--containment")?),
             "--containment-floor" => matcher = matcher.containment_floor(number("--containment-floor")?),
             "--term-count-floor" => matcher = matcher.term_count_floor(number("--term-count-floor")?),
+            "--group-average" => matcher = matcher.group_average(number("--group-average")?),
             "--threshold" => matcher = matcher.threshold(number("--threshold")?),
             "--html" => match args.next() {
                 Some(out) => html = Some(out.clone()),
@@ -49,7 +50,7 @@ pub fn run(args: &[String]) -> Outcome {
             },
             "-h" | "--help" => {
                 return Ok("usage: compare [--json | --html OUT.html] [--meaning COSINE] \
-                     [--overlap SHARE] [--soft SCORE] [--containment LEAN] [--containment-floor SHARE] [--term-count-floor COUNT] \
+                     [--overlap SHARE] [--soft SCORE] [--containment LEAN] [--containment-floor SHARE] [--term-count-floor COUNT] [--group-average SHARE] \
                      [--threshold SIMILARITY] [FILE...]  (no files: the bundled seed articles)\n"
                     .into());
             }

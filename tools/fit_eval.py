@@ -1,5 +1,5 @@
 """Scoring shared by the fit scripts (fit_meaning.py, fit_similarity.py,
-fit_term_floor.py): a compare binary scored on one dev cluster of ../shared/eval/dev, or
+fit_grouping.py): a compare binary scored on one dev cluster of ../shared/eval/dev, or
 on all the public data at once."""
 import glob
 import json
@@ -47,10 +47,40 @@ def dev_cluster(eval_dir, binary, files, gold, report):
     return passed / max(total, 1), flagged(report), "aligned, but kind is 'difference'" in v
 
 
+def off_event_flags(binary, scratch):
+    """Differences flagged on text where nearly every flag is false: same-day clusters of
+    the PolNeAR articles (../shared/eval/polnear-dev/text; days with three articles or
+    more, mostly different stories; as tools/false_flags.sh) and NAnCo's answer
+    paragraphs read as one cluster per question (one story, many angles)."""
+    reports = []
+    text = os.path.join(EVAL, "polnear-dev", "text")
+    days = {}
+    for path in sorted(glob.glob(os.path.join(text, "*.txt"))):
+        days.setdefault(os.path.basename(path).split("_")[1], []).append(path)
+    reports += [files for files in days.values() if len(files) >= 3]
+    with open(os.path.join(EVAL, "nanco-dev.json"), encoding="utf-8") as f:
+        for n, question in enumerate(json.load(f)):
+            files = []
+            for i, answer in enumerate(question["answers"]):
+                path = os.path.join(scratch, f"q{n}-{i:03d}.txt")
+                with open(path, "w", encoding="utf-8") as out:
+                    out.write(f"Source {i}\n{answer['Paragraph']}\n")
+                files.append(path)
+            reports.append(files)
+    total = 0
+    report = os.path.join(scratch, "off-event.json")
+    for files in reports:
+        with open(report, "w") as out:
+            subprocess.run([binary, "--json", *files], stdout=out, check=True)
+        total += flagged(report)
+    return total
+
+
 def score_all(binary, options):
     """Scores per unit ("dev:<cluster>", "nanco:<question>", "paragraph:<question>")
-    of `binary` run with the extra command-line `options`, and whether the options are
-    ruled out (a difference on a gold agreement, a seed check lost)."""
+    of `binary` run with the extra command-line `options`, the differences it flags on
+    the dev clusters, the seed pair and off-event text (off_event_flags), and whether the
+    options are ruled out (a difference on a gold agreement, a seed check lost)."""
     with tempfile.TemporaryDirectory() as d:
         wrapper = os.path.join(d, "compare")
         with open(wrapper, "w") as f:
@@ -72,6 +102,7 @@ def score_all(binary, options):
         m = re.search(r"score: (\d+)/(\d+)", v)
         ruled_out |= not m or m[1] != m[2]
         units["seed differences"] = flagged(report)
+        units["off-event differences"] = off_event_flags(wrapper, d)
         for field, prefix in (("Answer", "nanco:"), ("Paragraph", "paragraph:")):
             v = subprocess.run([sys.executable, os.path.join(EVAL, "nanco.py"), wrapper, "--field", field],
                                capture_output=True, text=True).stdout

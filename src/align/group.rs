@@ -1,8 +1,9 @@
 //! Grouping candidate pairs into alignments by average link, so that groups do not
-//! chain: two groups merge only when their claims are, on average, as alike as the
-//! threshold asks. Candidates may be less similar than the threshold (down to the
-//! matcher's link floor): they count in the average of their groups, but never make a
-//! group on their own.
+//! chain: two groups merge along a pair that reaches the threshold, and only when their
+//! claims are, on average, nearly as alike (a share of the threshold,
+//! [`super::MatcherBuilder::group_average`]). Candidates may be less similar than the
+//! threshold (down to the matcher's link floor): they count in the average of their
+//! groups, but never make or join a group on their own.
 //!
 //! Groups only ever merge along candidate pairs, so each connected component of the
 //! candidate graph is linked on its own (in parallel with the `parallel` feature).
@@ -65,13 +66,16 @@ fn merged(x: &[(usize, u32)], y: &[(usize, u32)]) -> SourceCounts {
 
 /// Groups claims given their index nodes (`nodes[i]`: the claims of node `i`), the
 /// nodes' source-order-free ranks, each claim's source, and scored candidate pairs of
-/// nodes. Returns groups of claim indices, each sorted, ordered by their first claim.
+/// nodes. Two groups merge along a pair of at least `threshold` when their average link
+/// is at least `average` times it. Returns groups of claim indices, each sorted,
+/// ordered by their first claim.
 pub(crate) fn average_link(
     nodes: &[Vec<u32>],
     rank: &[u32],
     source: &[usize],
     candidates: &[Candidate],
     threshold: f32,
+    average: f32,
 ) -> Vec<Vec<u32>> {
     let components = Components::new(nodes.len(), candidates);
     let mut out: Vec<Vec<u32>> = crate::parallel::flat_map_ranges(
@@ -85,7 +89,7 @@ pub(crate) fn average_link(
                 if pairs.is_empty() {
                     out.extend(members.iter().map(|&node| nodes[node as usize].clone()));
                 } else {
-                    out.extend(link_component(members, pairs, nodes, rank, source, threshold));
+                    out.extend(link_component(members, pairs, nodes, rank, source, (threshold, average)));
                 }
             }
             out
@@ -256,7 +260,7 @@ fn link_component(
     nodes: &[Vec<u32>],
     rank: &[u32],
     source: &[usize],
-    threshold: f32,
+    (threshold, average): (f32, f32),
 ) -> Vec<Vec<u32>> {
     let m = members.len();
     let mut groups = Groups::new(members, nodes, source);
@@ -275,7 +279,7 @@ fn link_component(
     // same.
     let mut version = vec![0u32; m];
     let mut apart: HashMap<(u32, u32), (u32, u32)> = HashMap::default();
-    let threshold = u128::from(fixed(threshold));
+    let bar = u128::from(fixed(threshold * average));
     // Most similar first; ties by the nodes' ranks, which do not depend on source order.
     // (Similarities are positive, so their bits order them.)
     let mut order: Vec<(u128, u32)> = pairs
@@ -293,7 +297,8 @@ fn link_component(
     for (_, i) in order {
         let c = &pairs[i as usize];
         let (ga, gb) = (groups.group_of[c.a as usize], groups.group_of[c.b as usize]);
-        if ga == gb {
+        // Only a pair that reaches the threshold merges two groups.
+        if ga == gb || c.similarity < threshold {
             continue;
         }
         let key = (ga.min(gb), ga.max(gb));
@@ -312,7 +317,7 @@ fn link_component(
             .map(|&(_, w)| u128::from(w))
             .sum();
         let pairs = u128::from(cross_pairs(groups.counts(ga), groups.counts(gb)));
-        if pairs == 0 || sum < threshold * pairs {
+        if pairs == 0 || sum < bar * pairs {
             if degree[from as usize] > REMEMBERED_DEGREE {
                 apart.insert(key, stamp);
             }
@@ -341,8 +346,12 @@ mod tests {
 
     /// Three claims of three sources, one node each.
     fn group_three(candidates: &[Candidate]) -> Vec<Vec<u32>> {
+        group_three_at(candidates, 1.0)
+    }
+
+    fn group_three_at(candidates: &[Candidate], average: f32) -> Vec<Vec<u32>> {
         let nodes = vec![vec![0], vec![1], vec![2]];
-        average_link(&nodes, &[0, 1, 2], &[0, 1, 2], candidates, 0.3)
+        average_link(&nodes, &[0, 1, 2], &[0, 1, 2], candidates, 0.3, average)
     }
 
     #[test]
@@ -359,5 +368,21 @@ mod tests {
     fn pairs_below_the_threshold_never_make_a_group() {
         let groups = group_three(&[pair(0, 1, 0.25), pair(1, 2, 0.2)]);
         assert_eq!(groups, [vec![0], vec![1], vec![2]]);
+    }
+
+    #[test]
+    fn a_lower_average_joins_a_claim_close_to_one_member_along_a_strong_pair() {
+        // 2 is near 1 (0.35) and farther from 0 (0.15): on average 0.25, below the 0.3 of
+        // a full average, above 0.8 of it.
+        let pairs = [pair(0, 1, 0.6), pair(1, 2, 0.35), pair(0, 2, 0.15)];
+        assert_eq!(group_three_at(&pairs, 1.0), [vec![0, 1], vec![2]]);
+        assert_eq!(group_three_at(&pairs, 0.8), [vec![0, 1, 2]]);
+        // The pair they merge along must reach the threshold itself: 0.28 and 0.26 are
+        // above the lower bar, but neither makes or joins a group.
+        assert_eq!(group_three_at(&[pair(0, 1, 0.28), pair(1, 2, 0.26)], 0.8), [vec![0], vec![1], vec![2]]);
+        assert_eq!(
+            group_three_at(&[pair(0, 1, 0.6), pair(1, 2, 0.28), pair(0, 2, 0.26)], 0.8),
+            [vec![0, 1], vec![2]]
+        );
     }
 }

@@ -139,8 +139,9 @@ pub(crate) const NO_PART: u32 = u32::MAX;
 /// ("The storm cut power to 30,000 homes in the valley." / "Rescue teams moved families
 /// out of their homes in the valley after the storm."), and two one-sentence articles
 /// would otherwise weigh every term the same. Set by hand: the table tests compare 2–10
-/// claims and keep plain IDF; the public data compares 26–97 claims a time, all above
-/// the 25 from which a floor of 2.5 applies whole, so no public figure depends on it.
+/// claims and keep plain IDF; the public data compares 26–97 claims a time, and the
+/// default floor of 3 applies whole from 30 (NAnCo's answers, 26–31 claims a question,
+/// get 2.6–3).
 const TERM_FLOOR_SHARE: f32 = 0.1;
 
 /// The source of a node whose claims come from several sources.

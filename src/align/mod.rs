@@ -38,9 +38,17 @@ pub const DEFAULT_CONTAINMENT_FLOOR: f32 = 0.05;
 /// pair, and at its full IDF it only dilutes that claim's similarity to every other:
 /// a paragraph that tells a fact among words of its own scores low against the fact
 /// told alone. Counting such terms as held by a few claims (smoothing the counts) weighs
-/// them less. Fit by `tools/fit_term_floor.py` on the dev clusters and NAnCo's training
-/// questions, answers and paragraphs, over floors 1–4: see there for the held-out check.
-pub const DEFAULT_TERM_COUNT_FLOOR: f32 = 2.5;
+/// them less. Fit by `tools/fit_grouping.py` (with [`DEFAULT_GROUP_AVERAGE`]) on the dev
+/// clusters and NAnCo's training questions, answers and paragraphs: see there for the
+/// held-out check.
+pub const DEFAULT_TERM_COUNT_FLOOR: f32 = 3.0;
+/// Default share of the threshold that the average link of two groups must reach for
+/// them to merge, along a pair that reaches the threshold itself; see
+/// [`MatcherBuilder::group_average`]. Below 1, a fact that several sources tell, each
+/// telling close to one or two others but farther from the rest (a paragraph that holds
+/// it among other facts), still makes one group. Fit with [`DEFAULT_TERM_COUNT_FLOOR`]
+/// by `tools/fit_grouping.py`.
+pub const DEFAULT_GROUP_AVERAGE: f32 = 0.8;
 /// Default number of terms two claims must share to be compared at all.
 pub const DEFAULT_MIN_SHARED_TERMS: usize = 3;
 /// Default limit on sources in one comparison.
@@ -107,6 +115,7 @@ pub struct Matcher {
     containment: f32,
     containment_floor: f32,
     term_count_floor: f32,
+    group_average: f32,
     min_shared_terms: usize,
     max_sources: usize,
     quote_similarity: f64,
@@ -157,6 +166,15 @@ impl MatcherBuilder {
     /// among other words.
     pub fn term_count_floor(mut self, count: f32) -> Self {
         self.matcher.term_count_floor = count.max(1.0);
+        self
+    }
+
+    /// Share of the threshold (0–1) that the average similarity of two groups' claims
+    /// must reach for them to merge; the pair they merge along must reach the threshold
+    /// itself. Default [`DEFAULT_GROUP_AVERAGE`]; at 1, every group is on average as
+    /// alike as one aligned pair.
+    pub fn group_average(mut self, share: f32) -> Self {
+        self.matcher.group_average = share.clamp(0.0, 1.0);
         self
     }
 
@@ -238,6 +256,7 @@ impl Matcher {
             containment: DEFAULT_CONTAINMENT,
             containment_floor: DEFAULT_CONTAINMENT_FLOOR,
             term_count_floor: DEFAULT_TERM_COUNT_FLOOR,
+            group_average: DEFAULT_GROUP_AVERAGE,
             min_shared_terms: DEFAULT_MIN_SHARED_TERMS,
             max_sources: DEFAULT_MAX_SOURCES,
             quote_similarity: DEFAULT_QUOTE_SIMILARITY,
@@ -347,7 +366,14 @@ impl Matcher {
         weak.retain(|c| !slots::conflict(claim_of(c.a), claim_of(c.b)));
         merge_candidates(&mut candidates, weak);
         let source: Vec<usize> = flat.iter().map(|(s, _)| *s).collect();
-        let groups = group::average_link(&index.members, &index.rank, &source, &candidates, self.threshold);
+        let groups = group::average_link(
+            &index.members,
+            &index.rank,
+            &source,
+            &candidates,
+            self.threshold,
+            self.group_average,
+        );
         let sources: Vec<SourceInfo> = sets
             .iter()
             .enumerate()
