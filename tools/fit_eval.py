@@ -31,16 +31,16 @@ def flagged(report):
         return sum(a["kind"] == "difference" for a in json.load(f)["alignments"])
 
 
-def dev_cluster(eval_dir, binary, files, gold, report):
+def dev_cluster(eval_dir, binary, files, gold, report, labels=("agreement", "difference", "aligned")):
     """Runs `binary --json FILES` into `report` and scores it against `gold`: the share of
-    multi-source items passed, the differences flagged, and whether one of them fell on
-    a gold agreement."""
+    items passed (those of the given labels; by default the multi-source ones), the
+    differences flagged, and whether one of them fell on a gold agreement."""
     with open(report, "w") as out:
         subprocess.run([binary, "--json", *files], stdout=out, check=True)
     v = subprocess.run([sys.executable, os.path.join(eval_dir, "score.py"), gold, report, "--verbose"],
                        capture_output=True, text=True).stdout
     passed = total = 0
-    for label in ("agreement", "difference", "aligned"):
+    for label in labels:
         m = re.search(rf"{label} (\d+)/(\d+)", v)
         if m:
             passed, total = passed + int(m[1]), total + int(m[2])
@@ -76,7 +76,7 @@ def off_event_flags(binary, scratch):
     return total
 
 
-def score_all(binary, options):
+def score_all(binary, options, labels=("agreement", "difference", "aligned")):
     """Scores per unit ("dev:<cluster>", "nanco:<question>", "paragraph:<question>")
     of `binary` run with the extra command-line `options`, the differences it flags on
     the dev clusters, the seed pair and off-event text (off_event_flags), and whether the
@@ -90,7 +90,7 @@ def score_all(binary, options):
         report = os.path.join(d, "report.json")
         for cluster in sorted(glob.glob(os.path.join(EVAL, "dev", "*", ""))):
             files = sorted(glob.glob(cluster + "*.txt"), key=natural)
-            share, flags, on_agreement = dev_cluster(EVAL, wrapper, files, cluster + "gold.toml", report)
+            share, flags, on_agreement = dev_cluster(EVAL, wrapper, files, cluster + "gold.toml", report, labels)
             units["dev:" + os.path.basename(cluster[:-1])] = share
             units["dev differences"] = units.get("dev differences", 0) + flags
             ruled_out |= on_agreement
