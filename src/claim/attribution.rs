@@ -1629,6 +1629,10 @@ pub(crate) struct Registry {
     /// Speakers by the head nouns of their descriptions and the words of their roles
     /// (singular, lower case): who "the official" or "the president" may be.
     by_head: std::collections::HashMap<String, std::collections::BTreeSet<usize>>,
+    /// Capitalised words the article has written after another capitalised word
+    /// ("Stumpf" in "John Stumpf"): the last word of a longer name, not the one-word
+    /// name of an organisation.
+    name_ends: Names,
 }
 
 impl Registry {
@@ -1695,9 +1699,16 @@ impl Registry {
                 let issuer = self.issuers.get(head)?.clone();
                 return self.resolve(&issuer);
             }
-            Mention::Description { head, modifiers, definite, text, .. } => {
+            Mention::Description { head, modifiers, definite, text, plural, .. } => {
                 let key = mention.key()?;
-                let earlier = if *definite { self.find_description(head, modifiers) } else { None };
+                let mut earlier = if *definite { self.find_description(head, modifiers) } else { None };
+                if earlier.is_none()
+                    && *definite
+                    && !*plural
+                    && lexicon().organisations.contains(head.as_str())
+                {
+                    earlier = self.named_organisation();
+                }
                 let index = earlier
                     .or_else(|| self.find_key(&key))
                     .unwrap_or_else(|| self.add(text, None, key, mention.speaker_kind()));
@@ -1823,6 +1834,12 @@ impl Registry {
     pub fn note_sentence(&mut self, view: &SentenceView<'_>, names: &Names) {
         let tokens = view.tokens;
         self.note_issuers(view);
+        for pair in tokens.windows(2) {
+            let name_word = |t: &Token| t.capitalized && !t.numeric;
+            if name_word(&pair[0]) && name_word(&pair[1]) && gap(view.text, &pair[0], &pair[1]) == " " {
+                self.name_ends.insert(pair[1].norm.clone());
+            }
+        }
         let Some(subject) = view.subject() else { return };
         let Mention::Named { role, surname, .. } = &subject.mention else { return };
         // A capitalised first word is a person only when the article writes it so
@@ -1875,6 +1892,41 @@ impl Registry {
                 described || titled
             })
             .max_by_key(|&i| self.last_seen[i])
+    }
+
+    /// The organisation "the company" or "the automaker" may stand for: the latest
+    /// speaker or sentence subject named by one word, with no role or gender, that the
+    /// article never writes as the end of a longer name ("Tesla", "SpaceX"; not
+    /// "Stumpf" of "John Stumpf").
+    fn named_organisation(&mut self) -> Option<usize> {
+        let ends_a_name = |name: &str| self.name_ends.contains(name.to_lowercase().as_str());
+        let speaker = (0..self.speakers.len())
+            .filter(|&i| {
+                self.speakers[i].kind == SpeakerKind::Named
+                    && self.name_words[i] == 1
+                    && !ends_a_name(&self.speakers[i].name)
+                    && self.roles[i].is_empty()
+                    && self.genders[i] == Gender::Unknown
+            })
+            .max_by_key(|&i| self.last_seen[i])
+            .map(|i| (self.last_seen[i], i));
+        let subject = self.subjects.iter().rposition(|(m, _, g)| {
+            // Not a person the article has named otherwise ("Ruiz" after "Ana Ruiz").
+            let known = m.key().and_then(|k| self.find_key(&k));
+            *g == Gender::Unknown
+                && known.is_none_or(|i| self.name_words[i] == 1 && self.roles[i].is_empty())
+                && matches!(m, Mention::Named { name, role: None, .. }
+                    if !name.contains(char::is_whitespace) && !ends_a_name(name))
+        });
+        match (speaker, subject) {
+            (Some((seen, i)), Some(s)) if seen >= self.subjects[s].1 => Some(i),
+            (_, Some(s)) => {
+                let (mention, _, _) = self.subjects.remove(s);
+                self.resolve(&mention)
+            }
+            (Some((_, i)), None) => Some(i),
+            (None, None) => None,
+        }
     }
 
     fn add(&mut self, name: &str, role: Option<String>, key: String, kind: SpeakerKind) -> usize {

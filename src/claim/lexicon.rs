@@ -64,6 +64,9 @@ pub(crate) struct Lexicon {
     /// Every form of the attribution verbs (speech, evidence, cognition, intent).
     pub cue_verbs: HashMap<String, CueVerb>,
     pub roles: HashMap<&'static str, RoleKind>,
+    /// Group words that may stand for an organisation the article names ("company",
+    /// "automaker"; `roles.txt`, `[organisation]`).
+    pub organisations: HashSet<&'static str>,
     pub subject_skip: HashSet<&'static str>,
     pub determiners: HashSet<&'static str>,
     /// Words that open an adverbial phrase or clause, not a noun phrase ("meanwhile",
@@ -199,17 +202,24 @@ pub(crate) fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
         let mut roles = HashMap::default();
+        let mut organisations = HashSet::default();
         let mut kind = RoleKind::Person;
+        let mut organisation = false;
         for line in lines(include_str!("../data/roles.txt")) {
             kind = match line {
                 "[person]" => RoleKind::Person,
                 "[group]" => RoleKind::Group,
+                "[organisation]" => RoleKind::Group,
                 "[document]" => RoleKind::Document,
                 word => {
                     roles.entry(word).or_insert(kind);
+                    if organisation {
+                        organisations.insert(word);
+                    }
                     continue;
                 }
             };
+            organisation = line == "[organisation]";
         }
         let pronouns = lines(include_str!("../data/pronouns.txt"))
             .filter_map(|l| l.split_once(' '))
@@ -237,6 +247,7 @@ pub(crate) fn lexicon() -> &'static Lexicon {
                 .collect(),
             cue_verbs: cue_verbs(include_str!("../data/attribution_verbs.txt")),
             roles,
+            organisations,
             subject_skip: lines(include_str!("../data/subject_skip.txt")).collect(),
             determiners: lines(include_str!("../data/determiners.txt")).collect(),
             purpose_markers: lines(include_str!("../data/purpose_markers.txt")).fold(
