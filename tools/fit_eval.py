@@ -119,3 +119,30 @@ def mean(values):
 def objective(units, keep):
     groups = [[v for k, v in units.items() if k.startswith(p) and k in keep] for p in ("dev:", "nanco:", "paragraph:")]
     return mean(mean(g) for g in groups)
+
+
+def fit_grid(binary, names, candidates, off, options, tie, labels=("agreement", "difference", "aligned"),
+             flags=("seed differences",)):
+    """Scores the build before the change (`off`, a tuple of values) and each tuple of
+    `candidates` (run with `options(values)` on the command line), rules out those that
+    flag a difference on a gold agreement, lose a seed check or flag more of `flags`
+    than `off`, and prints every row, the values that maximise the objective (ties go to
+    the greatest `tie(values)`), and the held-out check: values chosen on one half of
+    the data (HALVES), scored on the other, both ways round."""
+    grid = {}
+    for values in [off] + [v for v in candidates if v != off]:
+        units, bad = score_all(binary, options(values), labels)
+        bad |= bool(grid) and any(units[k] > grid[off][0][k] for k in flags)
+        grid[values] = units, bad
+        print(" ".join(f"{n} {v}" for n, v in zip(names, values)) + f": objective {objective(units, units):.4f}"
+              f"{'  (ruled out)' if bad else ''}  " + " ".join(f"{k}={v:.3f}" for k, v in sorted(units.items())),
+              flush=True)
+    allowed = {k: v for k, v in grid.items() if not v[1]}
+    pick = lambda keep: max(allowed, key=lambda k: (round(objective(allowed[k][0], keep), 6), *tie(k)))
+    print("\nchosen: " + ", ".join(f"{n} = {v}" for n, v in zip(names, pick(set(grid[off][0])))))
+    for fit, check in ((HALVES[0], HALVES[1]), (HALVES[1], HALVES[0])):
+        values = pick(fit)
+        at, before = allowed[values][0], grid[off][0]
+        print(f"fit on {', '.join(sorted(fit))}: " + ", ".join(f"{n} {v}" for n, v in zip(names, values)))
+        print(f"  held out: objective {objective(at, check):.4f} / {objective(before, check):.4f} before; "
+              + ", ".join(f"{u} {at[u]:.3f} / {before[u]:.3f}" for u in sorted(check)))

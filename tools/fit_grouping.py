@@ -30,7 +30,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from fit_eval import HALVES, objective, score_all  # noqa: E402
+from fit_eval import fit_grid  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FLOORS = [1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0]
@@ -43,28 +43,16 @@ ITEMS = ("agreement", "difference", "aligned", "unique")
 
 def main():
     binary = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "..", "target", "release", "examples", "compare")
-    binary = os.path.abspath(binary)
-    grid = {}
-    for values in [OFF] + [v for v in itertools.product(FLOORS, AVERAGES, SOFTS) if v != OFF]:
-        options = ["--term-count-floor", str(values[0]), "--group-average", str(values[1]), "--soft", str(values[2])]
-        units, bad = score_all(binary, options, ITEMS)
-        bad |= bool(grid) and any(units[k] > grid[OFF][0][k] for k in FLAGS)
-        grid[values] = units, bad
-        print(f"floor {values[0]:.1f} average {values[1]:.1f} soft {values[2]:.2f}: objective {objective(units, units):.4f}"
-              f"{'  (ruled out)' if bad else ''}  " + " ".join(f"{k}={v:.3f}" for k, v in sorted(units.items())),
-              flush=True)
-    allowed = {k: v for k, v in grid.items() if not v[1]}
-    every = set(grid[OFF][0])
-    pick = lambda keep: max(allowed, key=lambda k: (round(objective(allowed[k][0], keep), 6), -k[0], k[1], k[2]))
-    best = pick(every)
-    print(f"\nchosen: DEFAULT_TERM_COUNT_FLOOR = {best[0]}, DEFAULT_GROUP_AVERAGE = {best[1]}, "
-          f"DEFAULT_SOFT_THRESHOLD = {best[2]}")
-    for fit, check in ((HALVES[0], HALVES[1]), (HALVES[1], HALVES[0])):
-        values = pick(fit)
-        at, off = allowed[values][0], grid[OFF][0]
-        print(f"fit on {', '.join(sorted(fit))}: floor {values[0]}, average {values[1]}, soft {values[2]}")
-        print(f"  held out: objective {objective(at, check):.4f} / {objective(off, check):.4f} before; "
-              + ", ".join(f"{u} {at[u]:.3f} / {off[u]:.3f}" for u in sorted(check)))
+    fit_grid(
+        os.path.abspath(binary),
+        ("DEFAULT_TERM_COUNT_FLOOR", "DEFAULT_GROUP_AVERAGE", "DEFAULT_SOFT_THRESHOLD"),
+        itertools.product(FLOORS, AVERAGES, SOFTS),
+        OFF,
+        lambda v: ["--term-count-floor", str(v[0]), "--group-average", str(v[1]), "--soft", str(v[2])],
+        lambda v: (-v[0], v[1], v[2]),
+        labels=ITEMS,
+        flags=FLAGS,
+    )
 
 
 if __name__ == "__main__":

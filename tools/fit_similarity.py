@@ -26,7 +26,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from fit_eval import HALVES, objective, score_all  # noqa: E402
+from fit_eval import fit_grid  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 LEANS = [0.2, 0.4, 0.5, 0.6, 0.7, 0.8]
@@ -39,28 +39,15 @@ OFF = (0.0, 0.05)
 
 def main():
     binary = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "..", "target", "release", "examples", "compare")
-    binary = os.path.abspath(binary)
-    grid = {}
-    for values in [OFF] + list(itertools.product(LEANS, FLOORS)):
-        units, bad = score_all(binary, ["--containment", str(values[0]), "--containment-floor", str(values[1])])
-        seeds = grid[OFF][0]["seed differences"] if grid else units["seed differences"]
-        bad |= units["seed differences"] > seeds
-        grid[values] = units, bad
-        print(f"lean {values[0]:.2f} floor {values[1]:.2f}: objective {objective(units, units):.4f}"
-              f"{'  (ruled out)' if bad else ''}  " + " ".join(f"{k}={v:.3f}" for k, v in sorted(units.items())),
-              flush=True)
-    allowed = {k: v for k, v in grid.items() if not v[1]}
-    every = set(grid[OFF][0])
     # Ties go to the smaller lean, then the higher floor (the cheaper search).
-    pick = lambda keep: max(allowed, key=lambda k: (round(objective(allowed[k][0], keep), 6), -k[0], k[1]))
-    best = pick(every)
-    print(f"\nchosen: DEFAULT_CONTAINMENT = {best[0]}, DEFAULT_CONTAINMENT_FLOOR = {best[1]}")
-    for fit, check in ((HALVES[0], HALVES[1]), (HALVES[1], HALVES[0])):
-        values = pick(fit)
-        at, off = allowed[values][0], grid[OFF][0]
-        print(f"fit on {', '.join(sorted(fit))}: values {values[0]}, {values[1]}")
-        print(f"  held out: objective {objective(at, check):.4f} / {objective(off, check):.4f} without a lean; "
-              + ", ".join(f"{u} {at[u]:.3f} / {off[u]:.3f}" for u in sorted(check)))
+    fit_grid(
+        os.path.abspath(binary),
+        ("DEFAULT_CONTAINMENT", "DEFAULT_CONTAINMENT_FLOOR"),
+        itertools.product(LEANS, FLOORS),
+        OFF,
+        lambda v: ["--containment", str(v[0]), "--containment-floor", str(v[1])],
+        lambda v: (-v[0], v[1]),
+    )
 
 
 if __name__ == "__main__":
