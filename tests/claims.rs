@@ -218,6 +218,11 @@ fn a_fronted_adverbial_is_not_the_content_of_a_trailing_attribution() {
     let terms: Vec<&str> = set.claims()[0].terms().collect();
     assert!(terms.contains(&"steward") && terms.contains(&"wast"), "{terms:?}");
     assert!(!terms.contains(&"gazett"), "{terms:?}");
+    // A verb in its -s form after a name is a clause's verb: the condition stays.
+    let text = "Once the Union agrees, Mayor Ada Moss said the tolls would end.";
+    let set = ClaimSet::new(Article::parse(text).unwrap()).unwrap();
+    let all: Vec<&str> = set.claims().iter().flat_map(|c| c.terms()).collect();
+    assert!(all.contains(&"agre") && all.contains(&"toll"), "{all:?}");
     // An adjective of attitude is no verb: "After months of angry protests" opens the
     // sentence as an adverbial phrase, and the act after the speaker is the content.
     let text = "After months of angry protests, the cabinet approved the ferry subsidy on Tuesday.";

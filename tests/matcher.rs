@@ -403,3 +403,13 @@ fn a_fact_told_among_many_words_of_its_own_aligns_in_a_long_comparison() {
     assert!(together(&Matcher::new().compare(&sets()).unwrap()));
     assert!(!together(&Matcher::builder().term_count_floor(1.0).build().compare(&sets()).unwrap()));
 }
+
+#[test]
+fn a_group_average_that_is_not_a_number_is_the_default() {
+    let sets = || [WAPO, BLOOMBERG].map(|t| ClaimSet::new(Article::parse(t).unwrap()).unwrap());
+    let default = Matcher::new().compare(&sets()).unwrap();
+    let nan = Matcher::builder().group_average(f32::NAN).build().compare(&sets()).unwrap();
+    assert_eq!(shape(&default), shape(&nan));
+    let loose = Matcher::builder().group_average(0.0).build().compare(&sets()).unwrap();
+    assert_ne!(shape(&default), shape(&loose));
+}

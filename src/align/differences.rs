@@ -182,9 +182,12 @@ fn one_fact(x: &[CompactString], y: &[CompactString], min_terms: usize) -> bool 
     shared >= min_terms && shared as f64 / x.len().min(y.len()).max(1) as f64 >= ONE_FACT_MIN_SHARED
 }
 
-/// Whether both versions negate or neither does. Two speakers who say opposite things
-/// ("will not sell" / "will sell") disagree, which the negation check reports; the same
-/// statement given to another speaker is a speaker difference.
+/// Whether both versions negate or neither does. A version with a negation and one
+/// without are not taken for one statement given to two speakers ("will not sell" /
+/// "will sell" is a disagreement, which the negation check reports where the negation
+/// scopes over the shared words). This also drops a real speaker difference when one
+/// version holds a stray negation ("…, who has never held office, said …"): a missed
+/// difference costs less than a false one.
 fn same_polarity(a: &Member<'_>, b: &Member<'_>) -> bool {
     a.claim.negations.is_empty() == b.claim.negations.is_empty()
 }
@@ -194,7 +197,7 @@ fn same_polarity(a: &Member<'_>, b: &Member<'_>) -> bool {
 /// one of the listed names, alone or with a masthead word ("Reuters", "ABC News"; not
 /// "AP Moller-Maersk" or "ABC Learning Centres"), or two capitalised words or more
 /// ending in a masthead word ("the Texas Tribune", not "the medical officer"), or "The"
-/// and one outlet word ("The Hill", "The Guardian"; not "Hill").
+/// and one capitalised outlet word ("The Hill", "the Guardian"; not "Hill").
 fn relays_or_unresolved(speaker: &ReportSpeaker) -> bool {
     let lex = lexicon();
     let written: Vec<&str> = speaker
@@ -210,9 +213,9 @@ fn relays_or_unresolved(speaker: &ReportSpeaker) -> bool {
         return true;
     }
     let capitalised = |w: &&str| w.starts_with(char::is_uppercase);
-    // "The Hill", "The Guardian": an article and one capitalised outlet word, as written.
+    // "The Hill", "the Guardian": an article and one capitalised outlet word.
     let mut mention = speaker.mention.split_whitespace();
-    if let (Some("The"), Some(word), None) = (mention.next(), mention.next(), mention.next())
+    if let (Some("The" | "the"), Some(word), None) = (mention.next(), mention.next(), mention.next())
         && capitalised(&word)
     {
         let word = word.to_lowercase();

@@ -171,10 +171,12 @@ impl MatcherBuilder {
 
     /// Share of the threshold (0–1) that the average similarity of two groups' claims
     /// must reach for them to merge; the pair they merge along must reach the threshold
-    /// itself. Default [`DEFAULT_GROUP_AVERAGE`]; at 1, every group is on average as
-    /// alike as one aligned pair.
+    /// itself. Default [`DEFAULT_GROUP_AVERAGE`] (also for NaN); at 1, every group is on
+    /// average as alike as one aligned pair. The lower, the more a group may chain: at
+    /// 0, any pair that reaches the threshold merges its two groups.
     pub fn group_average(mut self, share: f32) -> Self {
-        self.matcher.group_average = share.clamp(0.0, 1.0);
+        self.matcher.group_average =
+            if share.is_nan() { DEFAULT_GROUP_AVERAGE } else { share.clamp(0.0, 1.0) };
         self
     }
 

@@ -1266,6 +1266,24 @@ pub(crate) fn note_names(text: &str, tokens: &[Token], names: &mut Names) {
     }
 }
 
+/// Adds to `ends` the capitalised words of one sentence written right after another
+/// capitalised word that does not open the sentence and is no word of time ("John
+/// Stumpf", not "On Friday Tesla" or "Friday Tesla opened …").
+pub(crate) fn note_name_ends(text: &str, tokens: &[Token], ends: &mut Names) {
+    let lex = lexicon();
+    for (k, pair) in tokens.windows(2).enumerate() {
+        let name_word = |t: &Token| t.capitalized && !t.numeric;
+        if k > 0
+            && name_word(&pair[0])
+            && name_word(&pair[1])
+            && !lex.time_words.contains(pair[0].norm.as_str())
+            && gap(text, &pair[0], &pair[1]) == " "
+        {
+            ends.insert(pair[1].norm.clone());
+        }
+    }
+}
+
 /// Finds the attributions of one sentence, in text order: a speaker label, cue verbs
 /// with their subjects, "according to", signatures after a quote.
 pub(crate) fn find_all(view: &SentenceView<'_>, names: &Names) -> Vec<Found> {
@@ -1629,10 +1647,10 @@ pub(crate) struct Registry {
     /// Speakers by the head nouns of their descriptions and the words of their roles
     /// (singular, lower case): who "the official" or "the president" may be.
     by_head: std::collections::HashMap<String, std::collections::BTreeSet<usize>>,
-    /// Capitalised words the article has written after another capitalised word
-    /// ("Stumpf" in "John Stumpf"): the last word of a longer name, not the one-word
-    /// name of an organisation.
-    name_ends: Names,
+    /// Capitalised words the article writes after another capitalised word inside a
+    /// sentence ("Stumpf" in "John Stumpf"): the last word of a longer name, not the
+    /// one-word name of an organisation ([`note_name_ends`], read before any speaker).
+    pub name_ends: Names,
 }
 
 impl Registry {
@@ -1702,10 +1720,18 @@ impl Registry {
             Mention::Description { head, modifiers, definite, text, plural, .. } => {
                 let key = mention.key()?;
                 let mut earlier = if *definite { self.find_description(head, modifiers) } else { None };
+                // "The company", "the Portuguese club"; not "the rival company" or "the
+                // central bank", whose words tell another body than the one named.
+                let plain = || {
+                    !text
+                        .split_whitespace()
+                        .any(|w| lexicon().other_bodies.contains(w.to_lowercase().as_str()))
+                };
                 if earlier.is_none()
                     && *definite
                     && !*plural
                     && lexicon().organisations.contains(head.as_str())
+                    && plain()
                 {
                     earlier = self.named_organisation();
                 }
@@ -1834,12 +1860,6 @@ impl Registry {
     pub fn note_sentence(&mut self, view: &SentenceView<'_>, names: &Names) {
         let tokens = view.tokens;
         self.note_issuers(view);
-        for pair in tokens.windows(2) {
-            let name_word = |t: &Token| t.capitalized && !t.numeric;
-            if name_word(&pair[0]) && name_word(&pair[1]) && gap(view.text, &pair[0], &pair[1]) == " " {
-                self.name_ends.insert(pair[1].norm.clone());
-            }
-        }
         let Some(subject) = view.subject() else { return };
         let Mention::Named { role, surname, .. } = &subject.mention else { return };
         // A capitalised first word is a person only when the article writes it so
@@ -1894,37 +1914,53 @@ impl Registry {
             .max_by_key(|&i| self.last_seen[i])
     }
 
-    /// The organisation "the company" or "the automaker" may stand for: the latest
+    /// The organisation "the company" or "the automaker" may stand for: the one
     /// speaker or sentence subject named by one word, with no role or gender, that the
     /// article never writes as the end of a longer name ("Tesla", "SpaceX"; not
-    /// "Stumpf" of "John Stumpf").
+    /// "Stumpf" of "John Stumpf") and that is no news outlet ("CNN"). When two such
+    /// names are in view ("Tesla …", "Ford …"), "the company" may be either: none is
+    /// chosen.
     fn named_organisation(&mut self) -> Option<usize> {
         let ends_a_name = |name: &str| self.name_ends.contains(name.to_lowercase().as_str());
-        let speaker = (0..self.speakers.len())
+        // A news outlet reports on the organisation; it is never "the company" itself.
+        let outlet = |name: &str| {
+            let name = name.to_lowercase();
+            lexicon().outlet_names.iter().any(|n| n.len() == 1 && n[0] == name)
+        };
+        let speakers: Vec<usize> = (0..self.speakers.len())
             .filter(|&i| {
                 self.speakers[i].kind == SpeakerKind::Named
+                    && !outlet(&self.speakers[i].name)
                     && self.name_words[i] == 1
                     && !ends_a_name(&self.speakers[i].name)
                     && self.roles[i].is_empty()
                     && self.genders[i] == Gender::Unknown
             })
-            .max_by_key(|&i| self.last_seen[i])
-            .map(|i| (self.last_seen[i], i));
-        let subject = self.subjects.iter().rposition(|(m, _, g)| {
-            // Not a person the article has named otherwise ("Ruiz" after "Ana Ruiz").
-            let known = m.key().and_then(|k| self.find_key(&k));
-            *g == Gender::Unknown
-                && known.is_none_or(|i| self.name_words[i] == 1 && self.roles[i].is_empty())
-                && matches!(m, Mention::Named { name, role: None, .. }
-                    if !name.contains(char::is_whitespace) && !ends_a_name(name))
-        });
-        match (speaker, subject) {
-            (Some((seen, i)), Some(s)) if seen >= self.subjects[s].1 => Some(i),
-            (_, Some(s)) => {
+            .collect();
+        let subjects: Vec<usize> = (0..self.subjects.len())
+            .filter(|&s| {
+                let (m, _, g) = &self.subjects[s];
+                // Not a person the article has named otherwise ("Ruiz" after "Ana Ruiz").
+                let known = m.key().and_then(|k| self.find_key(&k));
+                *g == Gender::Unknown
+                    && known.is_none_or(|i| speakers.contains(&i))
+                    && matches!(m, Mention::Named { name, role: None, .. }
+                        if !name.contains(char::is_whitespace) && !ends_a_name(name) && !outlet(name))
+            })
+            .collect();
+        let mut keys: Vec<String> = speakers.iter().map(|&i| self.speakers[i].key.clone()).collect();
+        keys.extend(subjects.iter().filter_map(|&s| self.subjects[s].0.key()));
+        keys.sort_unstable();
+        keys.dedup();
+        if keys.len() != 1 {
+            return None;
+        }
+        match (speakers.first(), subjects.last()) {
+            (Some(&i), _) => Some(i),
+            (None, Some(&s)) => {
                 let (mention, _, _) = self.subjects.remove(s);
                 self.resolve(&mention)
             }
-            (Some((_, i)), None) => Some(i),
             (None, None) => None,
         }
     }

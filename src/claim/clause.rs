@@ -238,7 +238,8 @@ pub(crate) fn is_verb(t: &Token) -> bool {
 /// Whether the phrase `words` holds a verb, not counting a word that ends a noun phrase
 /// opened by a determiner and followed only by capitalised words ("in the wake of the
 /// New York Times report", "after a Senate vote"): there a word that may be a verb is
-/// the phrase's noun. "The officials report that …" still holds one.
+/// the phrase's noun. "The officials report that …" and "once the EU agrees" still hold
+/// one.
 pub(crate) fn holds_verb(words: &[Token]) -> bool {
     let lex = lexicon();
     words.iter().enumerate().any(|(k, t)| {
@@ -247,8 +248,10 @@ pub(crate) fn holds_verb(words: &[Token]) -> bool {
         }
         let names = words[..k].iter().rev().take_while(|w| w.capitalized).count();
         let head = k.checked_sub(names + 1).map(|d| &words[d]);
+        // The bare form only: "the EU agrees" is a clause.
         let noun = names > 0
             && head.is_some_and(|d| lex.determiners.contains(d.norm.as_str()))
+            && !t.norm.ends_with('s')
             && lex.cue_verb(&t.norm).is_some_and(|v| v.form == VerbForm::Present);
         !noun
     })

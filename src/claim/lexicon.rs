@@ -67,6 +67,9 @@ pub(crate) struct Lexicon {
     /// Group words that may stand for an organisation the article names ("company",
     /// "automaker"; `roles.txt`, `[organisation]`).
     pub organisations: HashSet<&'static str>,
+    /// Words that make a description another body than the organisation the article
+    /// names ("the rival company", "the central bank"; `roles.txt`, `[other-body]`).
+    pub other_bodies: HashSet<&'static str>,
     pub subject_skip: HashSet<&'static str>,
     pub determiners: HashSet<&'static str>,
     /// Words that open an adverbial phrase or clause, not a noun phrase ("meanwhile",
@@ -205,7 +208,18 @@ pub(crate) fn lexicon() -> &'static Lexicon {
         let mut organisations = HashSet::default();
         let mut kind = RoleKind::Person;
         let mut organisation = false;
+        let mut other_bodies = HashSet::default();
+        let mut other = false;
         for line in lines(include_str!("../data/roles.txt")) {
+            if line.starts_with('[') {
+                other = line == "[other-body]";
+            }
+            if other {
+                if !line.starts_with('[') {
+                    other_bodies.insert(line);
+                }
+                continue;
+            }
             kind = match line {
                 "[person]" => RoleKind::Person,
                 "[group]" => RoleKind::Group,
@@ -248,6 +262,7 @@ pub(crate) fn lexicon() -> &'static Lexicon {
             cue_verbs: cue_verbs(include_str!("../data/attribution_verbs.txt")),
             roles,
             organisations,
+            other_bodies,
             subject_skip: lines(include_str!("../data/subject_skip.txt")).collect(),
             determiners: lines(include_str!("../data/determiners.txt")).collect(),
             purpose_markers: lines(include_str!("../data/purpose_markers.txt")).fold(

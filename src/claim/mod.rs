@@ -247,6 +247,7 @@ impl Extractor {
         // First pass: every sentence's tokens, and the capitalised words the article
         // writes inside its sentences (names, as opposed to capitalised first words).
         let mut names = attribution::Names::default();
+        let mut name_ends = attribution::Names::default();
         let prepared: Vec<Vec<(NormalizedText, Vec<Token>)>> = article
             .paragraphs()
             .iter()
@@ -262,12 +263,14 @@ impl Extractor {
                             t.span = t.span.shift(span.start);
                         }
                         attribution::note_names(text, &tokens, &mut names);
+                        attribution::note_name_ends(text, &tokens, &mut name_ends);
                         (norm, tokens)
                     })
                     .collect()
             })
             .collect();
         let mut registry = attribution::Registry::default();
+        registry.name_ends = name_ends;
         let mut claims: Vec<Claim<'a>> = Vec::with_capacity(count);
         // The last attributed speaker of a paragraph that ended inside or after a quote,
         // or with a colon that opens the next paragraph.
