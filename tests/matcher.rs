@@ -9,9 +9,13 @@ const WAPO: &str = include_str!("../examples/data/000_3ceddb36b1c5c648.txt");
 const BLOOMBERG: &str = include_str!("../examples/data/003_4ee3722dddd13468.txt");
 
 fn compare(texts: &[&str]) -> Report {
+    compare_with(&Matcher::new(), texts)
+}
+
+fn compare_with(matcher: &Matcher, texts: &[&str]) -> Report {
     let sets: Vec<ClaimSet<'_>> =
         texts.iter().map(|t| ClaimSet::new(Article::parse(t).unwrap()).unwrap()).collect();
-    Matcher::new().compare(&sets).unwrap()
+    matcher.compare(&sets).unwrap()
 }
 
 /// The alignment holding the claim of `source` whose text contains `anchor`.
@@ -392,7 +396,6 @@ fn a_fact_told_among_many_words_of_its_own_aligns_in_a_long_comparison() {
              Shipwrights restored a wooden schooner.\n\n\
              Birdwatchers counted rare terns offshore.\n\n\
              The coastguard replaced its radio masts.\n";
-    let sets = || [a, b].map(|t| ClaimSet::new(Article::parse(t).unwrap()).unwrap());
     let together = |report: &Report| {
         let group = group_of(report, 0, "ferry subsidy");
         report
@@ -400,16 +403,15 @@ fn a_fact_told_among_many_words_of_its_own_aligns_in_a_long_comparison() {
             .iter()
             .any(|c| c.source == 1 && c.text.contains("ferry subsidy") && group.claims.contains(&c.id))
     };
-    assert!(together(&Matcher::new().compare(&sets()).unwrap()));
-    assert!(!together(&Matcher::builder().term_count_floor(1.0).build().compare(&sets()).unwrap()));
+    assert!(together(&compare(&[a, b])));
+    assert!(!together(&compare_with(&Matcher::builder().term_count_floor(1.0).build(), &[a, b])));
 }
 
 #[test]
 fn a_group_average_that_is_not_a_number_is_the_default() {
-    let sets = || [WAPO, BLOOMBERG].map(|t| ClaimSet::new(Article::parse(t).unwrap()).unwrap());
-    let default = Matcher::new().compare(&sets()).unwrap();
-    let nan = Matcher::builder().group_average(f32::NAN).build().compare(&sets()).unwrap();
-    assert_eq!(shape(&default), shape(&nan));
-    let loose = Matcher::builder().group_average(0.0).build().compare(&sets()).unwrap();
-    assert_ne!(shape(&default), shape(&loose));
+    let with_average =
+        |share: f32| compare_with(&Matcher::builder().group_average(share).build(), &[WAPO, BLOOMBERG]);
+    let default = compare(&[WAPO, BLOOMBERG]);
+    assert_eq!(shape(&default), shape(&with_average(f32::NAN)));
+    assert_ne!(shape(&default), shape(&with_average(0.0)));
 }

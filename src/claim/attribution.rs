@@ -1252,32 +1252,26 @@ fn speaker_mention(view: &SentenceView<'_>, mention: Mention, start: usize, name
 /// names, as opposed to common words capitalised at the start of a sentence.
 pub(crate) type Names = rustc_hash::FxHashSet<compact_str::CompactString>;
 
-/// Adds the capitalised words of one sentence that do not open it to `names`.
-pub(crate) fn note_names(text: &str, tokens: &[Token], names: &mut Names) {
-    for pair in tokens.windows(2) {
+/// Adds the capitalised words of one sentence that do not open it to `names`, and to
+/// `ends` those written right after another capitalised word that does not open the
+/// sentence and is no word of time: the last words of longer names ("John Stumpf", not
+/// "On Friday Tesla" or "Friday Tesla opened …").
+pub(crate) fn note_names(text: &str, tokens: &[Token], names: &mut Names, ends: &mut Names) {
+    let lex = lexicon();
+    for (k, pair) in tokens.windows(2).enumerate() {
+        if !pair[1].capitalized || pair[1].numeric {
+            continue;
+        }
         let between = gap(text, &pair[0], &pair[1]);
-        if pair[1].capitalized
-            && !pair[1].numeric
-            && !names.contains(&pair[1].norm)
-            && !between.contains(['"', '\u{201C}', ':', '\u{2014}', '\u{2015}'])
+        if !names.contains(&pair[1].norm) && !between.contains(['"', '\u{201C}', ':', '\u{2014}', '\u{2015}'])
         {
             names.insert(pair[1].norm.clone());
         }
-    }
-}
-
-/// Adds to `ends` the capitalised words of one sentence written right after another
-/// capitalised word that does not open the sentence and is no word of time ("John
-/// Stumpf", not "On Friday Tesla" or "Friday Tesla opened …").
-pub(crate) fn note_name_ends(text: &str, tokens: &[Token], ends: &mut Names) {
-    let lex = lexicon();
-    for (k, pair) in tokens.windows(2).enumerate() {
-        let name_word = |t: &Token| t.capitalized && !t.numeric;
         if k > 0
-            && name_word(&pair[0])
-            && name_word(&pair[1])
+            && pair[0].capitalized
+            && !pair[0].numeric
+            && between == " "
             && !lex.time_words.contains(pair[0].norm.as_str())
-            && gap(text, &pair[0], &pair[1]) == " "
         {
             ends.insert(pair[1].norm.clone());
         }
@@ -1649,7 +1643,7 @@ pub(crate) struct Registry {
     by_head: std::collections::HashMap<String, std::collections::BTreeSet<usize>>,
     /// Capitalised words the article writes after another capitalised word inside a
     /// sentence ("Stumpf" in "John Stumpf"): the last word of a longer name, not the
-    /// one-word name of an organisation ([`note_name_ends`], read before any speaker).
+    /// one-word name of an organisation ([`note_names`], read before any speaker).
     pub name_ends: Names,
 }
 

@@ -204,36 +204,23 @@ fn phrases(first: &'static str, second: &'static str) -> (AhoCorasick, Vec<&'sta
 pub(crate) fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
+        const ROLES: &str = include_str!("../data/roles.txt");
         let mut roles = HashMap::default();
-        let mut organisations = HashSet::default();
-        let mut kind = RoleKind::Person;
-        let mut organisation = false;
-        let mut other_bodies = HashSet::default();
-        let mut other = false;
-        for line in lines(include_str!("../data/roles.txt")) {
-            if line.starts_with('[') {
-                other = line == "[other-body]";
-            }
-            if other {
-                if !line.starts_with('[') {
-                    other_bodies.insert(line);
-                }
-                continue;
-            }
+        // `None` in a section of words that are no roles ("[other-body]").
+        let mut kind = Some(RoleKind::Person);
+        for line in lines(ROLES) {
             kind = match line {
-                "[person]" => RoleKind::Person,
-                "[group]" => RoleKind::Group,
-                "[organisation]" => RoleKind::Group,
-                "[document]" => RoleKind::Document,
+                "[person]" => Some(RoleKind::Person),
+                "[group]" | "[organisation]" => Some(RoleKind::Group),
+                "[document]" => Some(RoleKind::Document),
+                "[other-body]" => None,
                 word => {
-                    roles.entry(word).or_insert(kind);
-                    if organisation {
-                        organisations.insert(word);
+                    if let Some(kind) = kind {
+                        roles.entry(word).or_insert(kind);
                     }
                     continue;
                 }
             };
-            organisation = line == "[organisation]";
         }
         let pronouns = lines(include_str!("../data/pronouns.txt"))
             .filter_map(|l| l.split_once(' '))
@@ -261,8 +248,8 @@ pub(crate) fn lexicon() -> &'static Lexicon {
                 .collect(),
             cue_verbs: cue_verbs(include_str!("../data/attribution_verbs.txt")),
             roles,
-            organisations,
-            other_bodies,
+            organisations: section(ROLES, "[organisation]").collect(),
+            other_bodies: section(ROLES, "[other-body]").collect(),
             subject_skip: lines(include_str!("../data/subject_skip.txt")).collect(),
             determiners: lines(include_str!("../data/determiners.txt")).collect(),
             purpose_markers: lines(include_str!("../data/purpose_markers.txt")).fold(

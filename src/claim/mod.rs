@@ -245,7 +245,8 @@ impl Extractor {
             return Err(Error::TooManyClaims { count, limit: self.max_claims });
         }
         // First pass: every sentence's tokens, and the capitalised words the article
-        // writes inside its sentences (names, as opposed to capitalised first words).
+        // writes inside its sentences (names, as opposed to capitalised first words),
+        // with those that end a longer name.
         let mut names = attribution::Names::default();
         let mut name_ends = attribution::Names::default();
         let prepared: Vec<Vec<(NormalizedText, Vec<Token>)>> = article
@@ -262,8 +263,7 @@ impl Extractor {
                         for t in &mut tokens {
                             t.span = t.span.shift(span.start);
                         }
-                        attribution::note_names(text, &tokens, &mut names);
-                        attribution::note_name_ends(text, &tokens, &mut name_ends);
+                        attribution::note_names(text, &tokens, &mut names, &mut name_ends);
                         (norm, tokens)
                     })
                     .collect()
