@@ -1714,12 +1714,16 @@ impl Registry {
             Mention::Description { head, modifiers, definite, text, plural, .. } => {
                 let key = mention.key()?;
                 let mut earlier = if *definite { self.find_description(head, modifiers) } else { None };
-                // "The company", "the Portuguese club"; not "the rival company" or "the
-                // central bank", whose words tell another body than the one named.
+                // "The company", "the electric car company"; not "the rival company" or
+                // "the central bank", whose words tell another body than the one named,
+                // nor "the Portuguese club", whose nationality or place the article may
+                // give to the other party (Chelsea buys from "the Portuguese club").
                 let plain = || {
-                    !text
-                        .split_whitespace()
-                        .any(|w| lexicon().other_bodies.contains(w.to_lowercase().as_str()))
+                    text.split_whitespace().all(|w| {
+                        lexicon().determiners.contains(w.to_lowercase().as_str())
+                            || !w.starts_with(char::is_uppercase)
+                                && !lexicon().other_bodies.contains(w.to_lowercase().as_str())
+                    })
                 };
                 if earlier.is_none()
                     && *definite
